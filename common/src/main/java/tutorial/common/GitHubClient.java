@@ -1,0 +1,100 @@
+package tutorial.common;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadGatewayResponse;
+import io.javalin.http.GatewayTimeoutResponse;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The tutorial's {@code requests.get('https://api.github.com/repos/' + repos).json()}, with what
+ * the tutorial leaves out: timeouts, a size limit, no redirects, and upstream faults turned into
+ * 404, 502 or 504 answers for our own client.
+ */
+public final class GitHubClient {
+
+  /** A repository's JSON is a few kB; anything far larger is not what we asked for. */
+  static final long MAX_BODY_BYTES = 1 << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpUrl baseUrl;
+  private final String token;
+  private final OkHttpClient http;
+
+  public GitHubClient(String baseUrl, String token, Duration connectTimeout, Duration readTimeout) {
+    this.baseUrl = HttpUrl.parse(baseUrl);
+    if (this.baseUrl == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    }
+    this.token = token;
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            // bounds a body that trickles in byte by byte, which no read timeout catches
+            .callTimeout(connectTimeout.plus(readTimeout))
+            // a redirect could lead to any host: only the configured upstream is ever called
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
+  }
+
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code GET {base}/repos/{owner}/{repository}}, after checking both names. */
+  public JsonNode repository(RepositoryName name) {
+    HttpUrl url =
+        baseUrl
+            .newBuilder()
+            .addPathSegment("repos")
+            .addPathSegment(name.owner())
+            .addPathSegment(name.repository())
+            .build();
+    Request.Builder request =
+        new Request.Builder().url(url).header("Accept", "application/vnd.github+json");
+    if (token != null && !token.isBlank()) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      if (response.code() == 404) {
+        throw new NotFoundResponse("repository " + name + " not found upstream");
+      }
+      if (!response.isSuccessful()) {
+        throw new BadGatewayResponse("upstream answered " + response.code());
+      }
+      return parse(response);
+    } catch (InterruptedIOException e) {
+      throw new GatewayTimeoutResponse("upstream did not answer in time");
+    } catch (IOException e) {
+      throw new BadGatewayResponse("upstream unreachable");
+    }
+  }
+
+  private static JsonNode parse(Response response) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new BadGatewayResponse("upstream answer larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      JsonNode json = JSON.readTree(source.getBuffer().inputStream());
+      if (json == null || !json.isObject()) {
+        throw new BadGatewayResponse("upstream answer is not a JSON object");
+      }
+      return json;
+    } catch (JacksonException e) {
+      throw new BadGatewayResponse("upstream answer is not JSON");
+    }
+  }
+}

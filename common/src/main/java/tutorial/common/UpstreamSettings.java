@@ -1,0 +1,88 @@
+package tutorial.common;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * Settings of the services that call the repository API (histograms-app and summaries-app). Added
+ * to a service's command line as a picocli mixin, so only those services list them in {@code
+ * --help}.
+ */
+public final class UpstreamSettings {
+
+  @Option(
+      names = "--github-api-url",
+      defaultValue = "${env:GITHUB_API_URL:-https://api.github.com}",
+      description = "Base URL of the repository API (env GITHUB_API_URL, default ${DEFAULT-VALUE}).")
+  String apiUrl;
+
+  @Option(
+      names = "--github-token",
+      defaultValue = "${env:GITHUB_TOKEN}",
+      description =
+          "Token sent as 'Authorization: Bearer ...', for the API's higher rate limit"
+              + " (env GITHUB_TOKEN, default none).")
+  String token;
+
+  @Option(
+      names = "--offline",
+      arity = "1",
+      defaultValue = "${env:OFFLINE:-false}",
+      description =
+          "Answer /repos/... from the embedded stand-in for the repository API instead of"
+              + " GITHUB_API_URL, with realistic, varied latencies (env OFFLINE, default ${DEFAULT-VALUE}).")
+  boolean offline;
+
+  @Option(
+      names = "--stand-in-latency",
+      arity = "1",
+      defaultValue = "${env:STAND_IN_LATENCY:-true}",
+      description =
+          "With --offline: delay the stand-in's answers as a real API would; false answers at once"
+              + " (env STAND_IN_LATENCY, default ${DEFAULT-VALUE}).")
+  boolean standInLatency;
+
+  @Option(
+      names = "--connect-timeout",
+      defaultValue = "${env:CONNECT_TIMEOUT:-2s}",
+      converter = DurationConverter.class,
+      description = "Upstream connect timeout (env CONNECT_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
+  @Option(
+      names = "--read-timeout",
+      defaultValue = "${env:READ_TIMEOUT:-5s}",
+      converter = DurationConverter.class,
+      description =
+          "Upstream read timeout; a slower answer becomes 504 (env READ_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration readTimeout;
+
+  /** Settings for a test that points the service at its own stand-in (a MockWebServer). */
+  public static UpstreamSettings forTests(String apiUrl) {
+    UpstreamSettings settings = new UpstreamSettings();
+    settings.apiUrl = apiUrl;
+    settings.connectTimeout = Duration.ofSeconds(2);
+    settings.readTimeout = Duration.ofSeconds(5);
+    settings.standInLatency = true;
+    return settings;
+  }
+
+  public UpstreamSettings withReadTimeout(Duration timeout) {
+    this.readTimeout = timeout;
+    return this;
+  }
+
+  public UpstreamSettings withToken(String token) {
+    this.token = token;
+    return this;
+  }
+
+  /**
+   * The client these settings describe. With {@code --offline} this first starts the embedded
+   * stand-in on a free loopback port and points the client at it.
+   */
+  public GitHubClient connect() {
+    String baseUrl = offline ? UpstreamStandIn.start(standInLatency).baseUrl() : apiUrl;
+    return new GitHubClient(baseUrl, token, connectTimeout, readTimeout);
+  }
+}

@@ -1,0 +1,64 @@
+package tutorial.histograms;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.Timer;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import tutorial.common.GitHubClient;
+import tutorial.common.RepositoryName;
+import tutorial.common.RepositoryRoute;
+import tutorial.common.Service;
+import tutorial.common.TutorialApp;
+import tutorial.common.UpstreamSettings;
+
+/** The tutorial's {@code using_histograms.py}: time the calls to the repository API. */
+public final class HistogramsApp implements TutorialApp {
+
+  // Define a histogram to measure the time taken to process requests
+  private final Histogram histogram;
+
+  // The one labelled series this route uses, looked up once instead of on every request.
+  private final DistributionDataPoint reposDuration;
+
+  private final GitHubClient github;
+
+  public HistogramsApp(PrometheusRegistry registry, GitHubClient github, Buckets buckets) {
+    Histogram.Builder builder =
+        Histogram.builder()
+            .name("request_duration_seconds")
+            .help("Time taken to process a request")
+            .labelNames("method", "endpoint") // <--- Labels
+            .classicUpperBounds(buckets.upperBounds());
+    histogram = (buckets.nativeToo() ? builder : builder.classicOnly()).register(registry);
+    reposDuration = histogram.labelValues("GET", RepositoryRoute.ENDPOINT);
+    this.github = github;
+  }
+
+  @Override
+  public void addRoutes(RoutesConfig routes) {
+    routes.get(RepositoryRoute.PATH, this::getRepos);
+  }
+
+  /** Get information about a repository on GitHub. */
+  void getRepos(Context ctx) {
+    RepositoryName repos = RepositoryName.from(ctx);
+    // Measure the time taken to process the request, failed calls included
+    try (Timer timer = reposDuration.startTimer()) {
+      // Send a GET request to the GitHub API and return its answer
+      ctx.json(github.repository(repos));
+    }
+  }
+
+  public static void main(String[] args) {
+    UpstreamSettings upstream = new UpstreamSettings();
+    Buckets buckets = new Buckets();
+    Service.run(
+        "histograms-app",
+        args,
+        registry -> new HistogramsApp(registry, upstream.connect(), buckets),
+        upstream,
+        buckets);
+  }
+}
