@@ -1,6 +1,7 @@
 package tutorial.common;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadGatewayResponse;
@@ -25,7 +26,9 @@ public final class GitHubClient {
   /** A repository's JSON is a few kB; anything far larger is not what we asked for. */
   static final long MAX_BODY_BYTES = 1 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // an HTML error page glued after a JSON object is not a repository answer either
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final HttpUrl baseUrl;
   private final String token;
@@ -72,7 +75,7 @@ public final class GitHubClient {
         throw new NotFoundResponse("repository " + name + " not found upstream");
       }
       if (!response.isSuccessful()) {
-        throw new BadGatewayResponse("upstream answered " + response.code());
+        throw new BadGatewayResponse(explain(response));
       }
       return parse(response);
     } catch (InterruptedIOException e) {
@@ -80,6 +83,19 @@ public final class GitHubClient {
     } catch (IOException e) {
       throw new BadGatewayResponse("upstream unreachable");
     }
+  }
+
+  /** What a learner can do about an upstream answer other than 200 or 404. */
+  private static String explain(Response response) {
+    int code = response.code();
+    if (code == 429 || (code == 403 && "0".equals(response.header("X-RateLimit-Remaining")))) {
+      return "upstream rate limit reached; set GITHUB_TOKEN, or start with OFFLINE=true";
+    }
+    if (response.isRedirect()) {
+      // e.g. a renamed repository; following it would leave /repos/{owner}/{repository}
+      return "upstream answered " + code + ": the repository has moved; ask for its new name";
+    }
+    return "upstream answered " + code;
   }
 
   private static JsonNode parse(Response response) throws IOException {

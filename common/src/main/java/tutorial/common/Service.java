@@ -106,6 +106,7 @@ public final class Service {
 
   @Command(
       sortOptions = false,
+      usageHelpWidth = 100,
       description = {
         "One example service of the tutorial \"Application Instrumentation in Practice\".",
         "Every setting can also be given as the environment variable named in its description.",

@@ -66,7 +66,11 @@ public final class GaugesApp implements TutorialApp {
     ctx.result("Removed " + num + " from my_list");
   }
 
-  /** Flask's {@code <int:num1>}: ASCII digits only, so no sign, no fraction, no other scripts. */
+  /**
+   * Like Flask's {@code <int:num1>}: no sign, no fraction. Unlike it: ASCII digits only (Python's
+   * {@code \d} also takes other scripts' digits, such as U+0663 ARABIC-INDIC DIGIT THREE) and at
+   * most a {@code long} (Python's int has no limit).
+   */
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
   private static long number(Context ctx) {

@@ -13,7 +13,7 @@ public final class Buckets {
   /** The tutorial's own buckets, {@code (.1, .2, ..., 1, INF)}; +Inf is always added. */
   static final double[] TUTORIAL = {.1, .2, .3, .4, .5, .6, .7, .8, .9, 1};
 
-  enum Layout {
+  public enum Layout {
     python,
     tutorial
   }

@@ -25,12 +25,16 @@ public final class SummariesApp implements TutorialApp {
   private final GitHubClient github;
 
   public SummariesApp(PrometheusRegistry registry, GitHubClient github) {
-    summary =
+    this(registry, github, Quantiles.of(false));
+  }
+
+  public SummariesApp(PrometheusRegistry registry, GitHubClient github, Quantiles quantiles) {
+    Summary.Builder builder =
         Summary.builder()
             .name("request_processing_seconds")
             .help("Time spent processing request")
-            .labelNames("method", "endpoint")
-            .register(registry);
+            .labelNames("method", "endpoint");
+    summary = quantiles.applyTo(builder).register(registry);
     reposProcessing = summary.labelValues("get", RepositoryRoute.ENDPOINT);
     this.github = github;
   }
@@ -51,7 +55,12 @@ public final class SummariesApp implements TutorialApp {
 
   public static void main(String[] args) {
     UpstreamSettings upstream = new UpstreamSettings();
+    Quantiles quantiles = new Quantiles();
     Service.run(
-        "summaries-app", args, registry -> new SummariesApp(registry, upstream.connect()), upstream);
+        "summaries-app",
+        args,
+        registry -> new SummariesApp(registry, upstream.connect(), quantiles),
+        upstream,
+        quantiles);
   }
 }

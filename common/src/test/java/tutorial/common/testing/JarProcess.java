@@ -1,0 +1,125 @@
+package tutorial.common.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A service's runnable jar started as a learner starts it, {@code java -jar target/<module>.jar},
+ * in its own process. Output is collected so a test can read it; {@link #close} kills the process
+ * if a test left it running.
+ */
+public final class JarProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+  private JarProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::readOutput, "jar-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code target/<module>.jar} of the module the test runs in. */
+  public static JarProcess start(String module, Map<String, String> env, String... args) {
+    Path jar = Path.of("target", module + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(jar.toAbsolutePath() + " is missing: run the package phase first");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // the settings' variables from the test's own environment must not leak into the service
+    builder.environment().keySet().removeAll(List.of("PORT", "HOST", "OFFLINE", "GITHUB_API_URL"));
+    builder.environment().putAll(env);
+    try {
+      return new JarProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void readOutput() {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.add(line);
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          port.complete(Integer.parseInt(m.group(1)));
+        }
+      }
+    } catch (IOException e) {
+      // the process is gone; what it printed is in output
+    } finally {
+      port.completeExceptionally(new IllegalStateException("exited before listening:\n" + output()));
+    }
+  }
+
+  /** The port from the service's "listening on" line, once it is up. */
+  public int awaitPort(Duration timeout) {
+    try {
+      return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("not listening after " + timeout + ":\n" + output());
+    } catch (Exception e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** Waits for the process to end by itself and returns its exit status. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("still running after " + timeout + ":\n" + output());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Sends SIGTERM, as {@code kill} or a container runtime does. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String output() {
+    return String.join("\n", output);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}

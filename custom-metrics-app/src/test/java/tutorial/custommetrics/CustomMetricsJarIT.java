@@ -1,0 +1,11 @@
+package tutorial.custommetrics;
+
+import java.util.List;
+import tutorial.common.testing.ServiceJarContract;
+
+/** {@code java -jar custom-metrics-app/target/custom-metrics-app.jar}, as a learner starts it. */
+class CustomMetricsJarIT extends ServiceJarContract {
+  CustomMetricsJarIT() {
+    super("custom-metrics-app", List.of("application_info", "application_state"), List.of());
+  }
+}

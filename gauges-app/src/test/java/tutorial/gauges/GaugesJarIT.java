@@ -1,0 +1,11 @@
+package tutorial.gauges;
+
+import java.util.List;
+import tutorial.common.testing.ServiceJarContract;
+
+/** {@code java -jar gauges-app/target/gauges-app.jar}, as a learner starts it. */
+class GaugesJarIT extends ServiceJarContract {
+  GaugesJarIT() {
+    super("gauges-app", List.of("list_size"), List.of());
+  }
+}

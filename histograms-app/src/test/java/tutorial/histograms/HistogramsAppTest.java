@@ -1,0 +1,414 @@
+package tutorial.histograms;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tutorial.common.UpstreamSettings;
+import tutorial.common.testing.Golden;
+import tutorial.common.testing.Reply;
+import tutorial.common.testing.RunningService;
+
+/**
+ * The tutorial's chapter "Histograms: Measuring Response Time", step by step, with a MockWebServer
+ * in the place of api.github.com.
+ */
+class HistogramsAppTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String PROMETHEUS_JSON =
+      "{\"id\":6838921,\"name\":\"prometheus\",\"full_name\":\"prometheus/prometheus\","
+          + "\"owner\":{\"login\":\"prometheus\",\"type\":\"Organization\"},"
+          + "\"language\":\"Go\",\"stargazers_count\":55000}";
+  private static final String KAFKA_JSON =
+      "{\"id\":2211243,\"name\":\"kafka\",\"full_name\":\"apache/kafka\","
+          + "\"owner\":{\"login\":\"apache\",\"type\":\"Organization\"},"
+          + "\"language\":\"Java\",\"stargazers_count\":28000}";
+  private static final String MOBY_JSON =
+      "{\"id\":7691631,\"name\":\"moby\",\"full_name\":\"moby/moby\","
+          + "\"owner\":{\"login\":\"moby\",\"type\":\"Organization\"},"
+          + "\"language\":\"Go\",\"stargazers_count\":68000}";
+
+  /** What an API call across the internet takes: the tutorial's three calls summed to 0.82 s. */
+  private static final long UPSTREAM_MILLIS = 300;
+
+  private static final Pattern COUNT =
+      Pattern.compile(
+          "request_duration_seconds_count\\{endpoint=\"/repos\",method=\"GET\"} (\\d+)\n");
+  private static final Pattern SUM =
+      Pattern.compile(
+          "request_duration_seconds_sum\\{endpoint=\"/repos\",method=\"GET\"} (\\S+)\n");
+
+  /** Stands in for https://api.github.com. */
+  @StartStop private final MockWebServer github = new MockWebServer();
+
+  private RunningService service;
+
+  /**
+   * The first upstream call in a fresh JVM also loads the classes of OkHttp, Jackson and Javalin,
+   * which adds up to a few hundred milliseconds and could push it into a later bucket than the
+   * tutorial's long-running Python server showed. One throwaway call on a throwaway service loads
+   * them before any test counts.
+   */
+  @BeforeAll
+  static void warmUp() throws IOException {
+    try (MockWebServer upstream = new MockWebServer()) {
+      upstream.start();
+      upstream.enqueue(new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).build());
+      UpstreamSettings settings = UpstreamSettings.forTests(upstream.url("/").toString());
+      try (RunningService warm =
+          RunningService.start(
+              registry ->
+                  new HistogramsApp(
+                      registry, settings.connect(), Buckets.of(Buckets.Layout.python)))) {
+        warm.get("/repos/prometheus/prometheus");
+        warm.scrape("request_duration_seconds");
+      }
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private void start(UpstreamSettings upstream, Buckets.Layout layout) {
+    service =
+        RunningService.start(
+            registry -> new HistogramsApp(registry, upstream.connect(), Buckets.of(layout)));
+  }
+
+  private void start(Buckets.Layout layout) {
+    start(upstreamSettings(), layout);
+  }
+
+  private UpstreamSettings upstreamSettings() {
+    return UpstreamSettings.forTests(github.url("/").toString());
+  }
+
+  private void githubAnswers(String json) {
+    github.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json; charset=utf-8")
+            .body(json)
+            .bodyDelay(UPSTREAM_MILLIS, MILLISECONDS)
+            .build());
+  }
+
+  private void githubAnswers(int code, String body) {
+    github.enqueue(new MockResponse.Builder().code(code).body(body).build());
+  }
+
+  /** The tutorial's First, Second and Third test. */
+  private void callTheThreeRepositories() throws InterruptedException {
+    githubAnswers(PROMETHEUS_JSON);
+    githubAnswers(KAFKA_JSON);
+    githubAnswers(MOBY_JSON);
+
+    // curl http://$server1:5000/repos/prometheus/prometheus
+    assertAnswersJson(service.get("/repos/prometheus/prometheus"), PROMETHEUS_JSON);
+    // curl http://$server1:5000/repos/apache/kafka
+    assertAnswersJson(service.get("/repos/apache/kafka"), KAFKA_JSON);
+    // curl http://$server1:5000/repos/moby/moby
+    assertAnswersJson(service.get("/repos/moby/moby"), MOBY_JSON);
+
+    // the upstream was asked for exactly these repositories, nothing else
+    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/prometheus/prometheus");
+    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/apache/kafka");
+    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/moby/moby");
+    assertThat(github.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void threeCallsLandInTheBucketsAbove250Milliseconds() throws InterruptedException {
+    start(Buckets.Layout.python);
+
+    callTheThreeRepositories();
+
+    // curl -s http://$server1:5000/metrics | grep request_duration_seconds
+    String scrape = service.scrape("request_duration_seconds");
+    Golden.assertMatches(scrape, getClass(), "after-three-calls.txt");
+    // each call waited 300 ms for the upstream, and took little more than that
+    assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.9).isLessThan(1.5);
+  }
+
+  @Test
+  void theTutorialsOwnBucketsSplitTheSameCallsFiner() throws InterruptedException {
+    // DEFAULT_BUCKETS = (.1, .2, .3, .4, .5, .6, .7, .8, .9, 1, INF)
+    start(Buckets.Layout.tutorial);
+
+    callTheThreeRepositories();
+
+    Golden.assertMatches(
+        service.scrape("request_duration_seconds"),
+        getClass(),
+        "after-three-calls.tutorial-buckets.txt");
+  }
+
+  @Test
+  void beforeAnyCallTheSeriesIsThereAtZero() {
+    start(Buckets.Layout.python);
+
+    Golden.assertMatches(
+        service.scrape("request_duration_seconds"), getClass(), "before-calls.txt");
+  }
+
+  @Test
+  void anUnknownRepositoryIsOur404AndStillTimed() {
+    start(Buckets.Layout.python);
+    githubAnswers(404, "{\"message\":\"Not Found\"}");
+
+    Reply reply = service.get("/repos/prometheus/no-such-repository");
+
+    // the tutorial passed GitHub's error JSON on with a 200; here the status says it too
+    assertThat(reply.status()).isEqualTo(404);
+    assertJsonEquals(
+        reply.text(),
+        "{\"status\":404,\"error\":\"Not Found\","
+            + "\"message\":\"repository prometheus/no-such-repository not found upstream\"}");
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpstreamErrorIsABadGatewayAndStillTimed() {
+    start(Buckets.Layout.python);
+    githubAnswers(500, "{\"message\":\"Server Error\"}");
+
+    Reply reply = service.get("/repos/prometheus/prometheus");
+
+    assertThat(reply.status()).isEqualTo(502);
+    assertJsonEquals(
+        reply.text(),
+        "{\"status\":502,\"error\":\"Bad Gateway\",\"message\":\"upstream answered 500\"}");
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnswerThatIsNotJsonIsABadGatewayAndStillTimed() {
+    start(Buckets.Layout.python);
+    githubAnswers(200, "<html><body>Please log in to the proxy</body></html>");
+
+    Reply reply = service.get("/repos/prometheus/prometheus");
+
+    assertThat(reply.status()).isEqualTo(502);
+    assertJsonEquals(
+        reply.text(),
+        "{\"status\":502,\"error\":\"Bad Gateway\",\"message\":\"upstream answer is not JSON\"}");
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowUpstreamIsAGatewayTimeoutAfterTheReadTimeout() {
+    start(upstreamSettings().withReadTimeout(Duration.ofMillis(300)), Buckets.Layout.python);
+    github.enqueue(
+        new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
+
+    long start = System.nanoTime();
+    Reply reply = service.get("/repos/prometheus/prometheus");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(reply.status()).isEqualTo(504);
+    assertJsonEquals(
+        reply.text(),
+        "{\"status\":504,\"error\":\"Gateway Timeout\","
+            + "\"message\":\"upstream did not answer in time\"}");
+    // our client waits for the read timeout, not for the upstream's 2 s
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(250))
+        .isLessThan(Duration.ofMillis(1500));
+    // the slow calls are exactly the ones the histogram is for
+    String scrape = service.scrape("request_duration_seconds");
+    assertThat(count(scrape)).isEqualTo(1);
+    assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.25).isLessThan(1.5);
+  }
+
+  @Test
+  void anUnreachableUpstreamIsABadGatewayAndStillTimed() {
+    start(UpstreamSettings.forTests(closedPortUrl()), Buckets.Layout.python);
+
+    Reply reply = service.get("/repos/prometheus/prometheus");
+
+    assertThat(reply.status()).isEqualTo(502);
+    assertJsonEquals(
+        reply.text(),
+        "{\"status\":502,\"error\":\"Bad Gateway\",\"message\":\"upstream unreachable\"}");
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/repos/bad_user!/prometheus",
+        "/repos/-leading/prometheus",
+        "/repos/trailing-/prometheus",
+        "/repos/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/prometheus", // 40 characters
+        "/repos/prometheus/has%20space",
+        "/repos/prometheus/%2E%2E%2Fsecrets"
+      })
+  void aBadNameIsRefusedWithoutAskingTheUpstream(String path) {
+    start(Buckets.Layout.python);
+
+    Reply reply = service.get(path);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(reply.text()).startsWith("{\"status\":400,\"error\":\"Bad Request\",\"message\":");
+    // refused before any upstream call, and not timed: it says nothing about the upstream
+    assertThat(github.getRequestCount()).isZero();
+    assertThat(count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/repos/prometheus/..", "/repos/../prometheus", "/repos/prometheus/."})
+  void dotSegmentsAreRefusedWithoutAskingTheUpstream(String path) throws IOException {
+    // The tutorial's 'https://api.github.com/repos' + '/' + repos would pass the dots on, and the
+    // API would resolve /repos/prometheus/.. to /repos. OkHttp resolves dots before sending, so
+    // this request goes over a plain socket exactly as written, as curl --path-as-is sends it.
+    start(Buckets.Layout.python);
+
+    String answer = rawGet(path);
+
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400 ")
+        .contains("{\"status\":400,\"error\":\"Bad Request\"");
+    assertThat(github.getRequestCount()).isZero();
+    assertThat(count()).isZero();
+  }
+
+  @Test
+  void theTokenIsSentAsABearerToken() throws InterruptedException {
+    start(upstreamSettings().withToken("ghp_example"), Buckets.Layout.python);
+    githubAnswers(200, PROMETHEUS_JSON);
+
+    service.get("/repos/prometheus/prometheus");
+
+    assertThat(github.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ghp_example");
+  }
+
+  @Test
+  void withoutATokenNoAuthorizationIsSent() throws InterruptedException {
+    start(Buckets.Layout.python);
+    githubAnswers(200, PROMETHEUS_JSON);
+
+    service.get("/repos/prometheus/prometheus");
+
+    assertThat(github.takeRequest().getHeaders().get("Authorization")).isNull();
+  }
+
+  @Test
+  void prometheusCanScrapeTheHistogramOverProtobuf() {
+    start(Buckets.Layout.python);
+    githubAnswers(200, PROMETHEUS_JSON);
+    service.get("/repos/prometheus/prometheus");
+
+    Reply protobuf =
+        service.get(
+            "/metrics?name[]=request_duration_seconds",
+            "Accept",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited");
+    Reply readable =
+        service.get("/metrics?name[]=request_duration_seconds&debug=prometheus-protobuf");
+
+    assertThat(protobuf.status()).isEqualTo(200);
+    assertThat(protobuf.header("Content-Type"))
+        .isEqualTo(
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+                + " encoding=delimited");
+    assertThat(protobuf.body()).isNotEmpty();
+    assertThat(new String(protobuf.body(), StandardCharsets.ISO_8859_1))
+        .contains("request_duration_seconds");
+    assertThat(readable.status()).isEqualTo(200);
+    assertThat(readable.text())
+        .contains("name: \"request_duration_seconds\"")
+        .contains("type: HISTOGRAM")
+        .contains("sample_count: 1");
+  }
+
+  @Test
+  void aNativeHistogramTooGoesOnlyToProtobuf() {
+    // NATIVE_HISTOGRAM=true: text scrapers still see the same classic buckets
+    Buckets buckets = Buckets.of(Buckets.Layout.python);
+    buckets.nativeToo = true;
+    UpstreamSettings upstream = upstreamSettings();
+    service =
+        RunningService.start(registry -> new HistogramsApp(registry, upstream.connect(), buckets));
+
+    Reply readable =
+        service.get("/metrics?name[]=request_duration_seconds&debug=prometheus-protobuf");
+
+    Golden.assertMatches(
+        service.scrape("request_duration_seconds"), getClass(), "before-calls.txt");
+    assertThat(readable.text()).contains("schema: ").contains("upper_bound: 0.075");
+  }
+
+  private long count() {
+    return count(service.scrape("request_duration_seconds"));
+  }
+
+  private static long count(String scrape) {
+    Matcher matcher = COUNT.matcher(scrape);
+    assertThat(matcher.find()).as("a _count line in%n%s", scrape).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static double sum(String scrape) {
+    Matcher matcher = SUM.matcher(scrape);
+    assertThat(matcher.find()).as("a _sum line in%n%s", scrape).isTrue();
+    return Double.parseDouble(matcher.group(1));
+  }
+
+  /** Our answer is the upstream's JSON: the same document, whatever its spacing. */
+  private static void assertAnswersJson(Reply reply, String upstreamJson) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertJsonEquals(reply.text(), upstreamJson);
+  }
+
+  private static void assertJsonEquals(String actual, String expected) {
+    try {
+      assertThat(JSON.readTree(actual)).as(actual).isEqualTo(JSON.readTree(expected));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The whole answer to a GET sent byte for byte as given, without any client's normalising. */
+  private String rawGet(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", service.url("/").port())) {
+      String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A loopback port that nothing listens on: it was free a moment ago and is closed again. */
+  private static String closedPortUrl() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

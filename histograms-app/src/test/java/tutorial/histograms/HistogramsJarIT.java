@@ -1,0 +1,14 @@
+package tutorial.histograms;
+
+import java.util.List;
+import tutorial.common.testing.ServiceJarContract;
+
+/** {@code java -jar histograms-app/target/histograms-app.jar}, as a learner starts it. */
+class HistogramsJarIT extends ServiceJarContract {
+  HistogramsJarIT() {
+    super(
+        "histograms-app",
+        List.of("request_duration_seconds"),
+        List.of("--github-api-url", "--offline", "--buckets", "--native-histogram"));
+  }
+}

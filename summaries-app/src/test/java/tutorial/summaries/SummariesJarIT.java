@@ -1,0 +1,14 @@
+package tutorial.summaries;
+
+import java.util.List;
+import tutorial.common.testing.ServiceJarContract;
+
+/** {@code java -jar summaries-app/target/summaries-app.jar}, as a learner starts it. */
+class SummariesJarIT extends ServiceJarContract {
+  SummariesJarIT() {
+    super(
+        "summaries-app",
+        List.of("request_processing_seconds"),
+        List.of("--github-api-url", "--offline", "--quantiles"));
+  }
+}
