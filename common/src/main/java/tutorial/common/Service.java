@@ -73,8 +73,8 @@ public final class Service {
     }
     PrometheusRegistry registry = registry(settings);
     Javalin javalin = create(settings, registry, app.apply(registry));
-    Runtime.getRuntime().addShutdownHook(new Thread(javalin::stop, "graceful-stop"));
     javalin.start();
+    GracefulStop.onSignals(javalin::stop);
     LOG.info(
         "{} listening on http://{}:{}, metrics at {}",
         name,

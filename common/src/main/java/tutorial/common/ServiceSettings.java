@@ -49,13 +49,16 @@ public final class ServiceSettings {
               + " (env STOP_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration stopTimeout;
 
-  /** Settings for a service started inside a test: loopback, a free port, no access log. */
+  /**
+   * Settings for a service started inside a test: loopback, a free port, no access log, and the
+   * JVM metrics on as in a real start, so that tests prove their filtered scrapes ignore them.
+   */
   public static ServiceSettings forTests() {
     ServiceSettings settings = new ServiceSettings();
     settings.port = 0;
     settings.host = "127.0.0.1";
     settings.requestLog = false;
-    settings.jvmMetrics = false;
+    settings.jvmMetrics = true;
     settings.stopTimeout = Duration.ofSeconds(5);
     return settings;
   }
@@ -78,6 +81,13 @@ public final class ServiceSettings {
 
   public Duration stopTimeout() {
     return stopTimeout;
+  }
+
+  /** These settings, bound to a free port on 127.0.0.1. */
+  public ServiceSettings withFreeLoopbackPort() {
+    this.host = "127.0.0.1";
+    this.port = 0;
+    return this;
   }
 
   public ServiceSettings withJvmMetrics(boolean enabled) {

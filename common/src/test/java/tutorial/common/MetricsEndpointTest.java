@@ -27,8 +27,10 @@ class MetricsEndpointTest {
   private static final String PROTOBUF =
       "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited";
 
+  // JVM metrics off: these tests read whole scrapes of one known counter
   private final RunningService service =
       RunningService.start(
+          ServiceSettings.forTests().withJvmMetrics(false),
           registry -> {
             Counter.builder()
                 .name("test_events")

@@ -72,7 +72,7 @@ public abstract class ServiceJarContract {
 
       HTTP.connectionPool().evictAll();
       jar.terminate();
-      jar.awaitExit(START);
+      assertThat(jar.awaitExit(START)).as("exit status after SIGTERM").isZero();
     }
   }
 

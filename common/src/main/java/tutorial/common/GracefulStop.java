@@ -1,0 +1,35 @@
+package tutorial.common;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+
+/**
+ * SIGTERM (what {@code kill}, systemd and container runtimes send) and Ctrl-C stop the server
+ * gracefully: it refuses new connections, lets in-flight requests finish within the stop timeout,
+ * and then the process exits with status 0, a clean stop. The JVM's own handling would end the
+ * process with status 143 whatever the hooks do.
+ */
+final class GracefulStop {
+
+  private GracefulStop() {}
+
+  static void onSignals(Runnable stopServer) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            if (stopping.compareAndSet(false, true)) {
+              // not on the signal thread: the stop blocks while requests drain
+              new Thread(
+                      () -> {
+                        stopServer.run();
+                        System.exit(0);
+                      },
+                      "graceful-stop")
+                  .start();
+            }
+          });
+    }
+  }
+}

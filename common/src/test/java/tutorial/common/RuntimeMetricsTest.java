@@ -1,0 +1,69 @@
+package tutorial.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tutorial.common.testing.RunningService;
+
+/**
+ * The JVM and process metrics every service exposes by default, the Java counterpart of the
+ * Python client's default collectors, and the one setting that turns them off.
+ */
+class RuntimeMetricsTest {
+
+  /** One family from each part of client_java's JVM instrumentation. */
+  static final List<String> RUNTIME_FAMILIES =
+      List.of(
+          "process_cpu_seconds_total",
+          "process_resident_memory_bytes",
+          "process_virtual_memory_bytes",
+          "process_start_time_seconds",
+          "process_open_fds",
+          "process_max_fds",
+          "jvm_memory_used_bytes",
+          "jvm_memory_pool_used_bytes",
+          "jvm_buffer_pool_used_bytes",
+          "jvm_gc_collection_seconds",
+          "jvm_threads_current",
+          "jvm_threads_state",
+          "jvm_classes_currently_loaded",
+          "jvm_compilation_time_seconds_total",
+          "jvm_runtime_info");
+
+  @Test
+  void onByDefault() {
+    ServiceSettings defaults = parseWithoutArguments();
+    assertThat(defaults.jvmMetrics()).isTrue();
+
+    try (RunningService service = RunningService.start(defaults.withFreeLoopbackPort(), r -> routes -> {})) {
+      String scrape = service.get("/metrics").text();
+      for (String family : RUNTIME_FAMILIES) {
+        assertThat(scrape).contains("# TYPE " + family + " ");
+      }
+    }
+  }
+
+  @Test
+  void offWithOneSetting() {
+    ServiceSettings off = Service.parse("test-app", new String[] {"--jvm-metrics=false"});
+
+    try (RunningService service = RunningService.start(off.withFreeLoopbackPort(), r -> routes -> {})) {
+      assertThat(service.get("/metrics").text()).isEmpty();
+    }
+  }
+
+  @Test
+  void aChaptersFilteredScrapeLeavesThemOut() {
+    try (RunningService service =
+        RunningService.start(ServiceSettings.forTests().withJvmMetrics(true), r -> routes -> {})) {
+      assertThat(service.scrape("process_cpu_seconds_total"))
+          .startsWith("# HELP process_cpu_seconds_total")
+          .doesNotContain("jvm_");
+    }
+  }
+
+  private static ServiceSettings parseWithoutArguments() {
+    return Service.parse("test-app", new String[0]);
+  }
+}
