@@ -17,11 +17,12 @@ public final class MetricsEndpoint {
 
   private MetricsEndpoint() {}
 
-  public static void addTo(RoutesConfig routes, PrometheusRegistry registry) {
+  public static void addTo(RoutesConfig routes, PrometheusRegistry registry, MetricsAccess access) {
     PrometheusScrapeHandler handler = new PrometheusScrapeHandler(registry);
     routes.get(
         PATH,
         ctx -> {
+          access.check(ctx);
           checkDebugFormat(ctx);
           handler.handleRequest(new JavalinPrometheusExchange(ctx));
         });

@@ -46,12 +46,13 @@ public final class Service {
               server -> {
                 // Jetty's default of 0 cuts in-flight requests off at SIGTERM
                 server.setStopTimeout(settings.stopTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
                 if (settings.requestLog()) {
                   server.setRequestLog(RequestLog.toStandardError());
                 }
               });
           ErrorResponses.addTo(config.routes);
-          MetricsEndpoint.addTo(config.routes, registry);
+          MetricsEndpoint.addTo(config.routes, registry, settings.metricsAccess());
           config.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
           app.addRoutes(config.routes);
         });
@@ -92,16 +93,18 @@ public final class Service {
     }
     try {
       commandLine.parseArgs(args);
-    } catch (ParameterException e) {
+      if (flags.help) {
+        commandLine.usage(System.out);
+        return null;
+      }
+      flags.settings.metricsAccess(); // refuse a half-set login now, not at the first scrape
+      return flags.settings;
+    } catch (ParameterException | IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());
       System.err.println("Try '" + name + " --help' for the settings.");
       System.exit(2);
-    }
-    if (flags.help) {
-      commandLine.usage(System.out);
       return null;
     }
-    return flags.settings;
   }
 
   @Command(

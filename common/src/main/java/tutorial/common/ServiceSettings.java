@@ -49,6 +49,28 @@ public final class ServiceSettings {
               + " (env STOP_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration stopTimeout;
 
+  @Option(
+      names = "--metrics-username",
+      defaultValue = "${env:METRICS_USERNAME}",
+      description =
+          "With --metrics-password: /metrics asks for these basic-auth credentials"
+              + " (env METRICS_USERNAME, default none: open, as in the tutorial).")
+  String metricsUsername;
+
+  @Option(
+      names = "--metrics-password",
+      defaultValue = "${env:METRICS_PASSWORD}",
+      description = "Password for --metrics-username; prefer the variable (env METRICS_PASSWORD).")
+  String metricsPassword;
+
+  @Option(
+      names = "--metrics-token",
+      defaultValue = "${env:METRICS_TOKEN}",
+      description =
+          "/metrics asks for 'Authorization: Bearer <token>'; prefer the variable"
+              + " (env METRICS_TOKEN, default none).")
+  String metricsToken;
+
   /**
    * Settings for a service started inside a test: loopback, a free port, no access log, and the
    * JVM metrics on as in a real start, so that tests prove their filtered scrapes ignore them.
@@ -81,6 +103,51 @@ public final class ServiceSettings {
 
   public Duration stopTimeout() {
     return stopTimeout;
+  }
+
+  /**
+   * Who may scrape: open unless a token or a username and password are set.
+   *
+   * @throws IllegalArgumentException for a half or double configuration, which must not fall
+   *     back to an open endpoint
+   */
+  public MetricsAccess metricsAccess() {
+    boolean basic = metricsUsername != null || metricsPassword != null;
+    if (basic && metricsToken != null) {
+      throw new IllegalArgumentException(
+          "set either METRICS_TOKEN or METRICS_USERNAME and METRICS_PASSWORD, not both");
+    }
+    if (basic) {
+      if (isBlank(metricsUsername) || isBlank(metricsPassword)) {
+        throw new IllegalArgumentException(
+            "METRICS_USERNAME and METRICS_PASSWORD must both be set, and not empty");
+      }
+      return MetricsAccess.basic(metricsUsername, metricsPassword);
+    }
+    if (metricsToken == null) {
+      return MetricsAccess.open();
+    }
+    if (isBlank(metricsToken)) {
+      throw new IllegalArgumentException("METRICS_TOKEN must not be empty");
+    }
+    return MetricsAccess.bearer(metricsToken);
+  }
+
+  /** These settings with /metrics protected by a bearer token, for tests. */
+  public ServiceSettings withMetricsToken(String token) {
+    this.metricsToken = token;
+    return this;
+  }
+
+  /** These settings with /metrics protected by basic auth, for tests. */
+  public ServiceSettings withMetricsLogin(String username, String password) {
+    this.metricsUsername = username;
+    this.metricsPassword = password;
+    return this;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** These settings, bound to a free port on 127.0.0.1. */

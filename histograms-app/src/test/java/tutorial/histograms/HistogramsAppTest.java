@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -23,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tutorial.common.UpstreamSettings;
 import tutorial.common.testing.Golden;
+import tutorial.common.testing.RawHttp;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
 
@@ -281,17 +281,17 @@ class HistogramsAppTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/repos/prometheus/..", "/repos/../prometheus", "/repos/prometheus/."})
-  void dotSegmentsAreRefusedWithoutAskingTheUpstream(String path) throws IOException {
+  void dotSegmentsAreRefusedWithoutAskingTheUpstream(String path) {
     // The tutorial's 'https://api.github.com/repos' + '/' + repos would pass the dots on, and the
     // API would resolve /repos/prometheus/.. to /repos. OkHttp resolves dots before sending, so
     // this request goes over a plain socket exactly as written, as curl --path-as-is sends it.
     start(Buckets.Layout.python);
 
-    String answer = rawGet(path);
+    RawHttp.Answer answer =
+        RawHttp.send(service.url("/").port(), "GET", path, new String[0], new byte[0]);
 
-    assertThat(answer)
-        .startsWith("HTTP/1.1 400 ")
-        .contains("{\"status\":400,\"error\":\"Bad Request\"");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text()).startsWith("{\"status\":400,\"error\":\"Bad Request\"");
     assertThat(github.getRequestCount()).isZero();
     assertThat(count()).isZero();
   }
@@ -391,15 +391,6 @@ class HistogramsAppTest {
       assertThat(JSON.readTree(actual)).as(actual).isEqualTo(JSON.readTree(expected));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The whole answer to a GET sent byte for byte as given, without any client's normalising. */
-  private String rawGet(String path) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", service.url("/").port())) {
-      String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -1,0 +1,10 @@
+package tutorial.counters;
+
+import tutorial.common.testing.RandomRequestsContract;
+
+/** Seeded random requests against counters-app: no 5xx, no stack trace, no new series. */
+class CountersRandomRequestsTest extends RandomRequestsContract {
+  CountersRandomRequestsTest() {
+    super((registry, upstream) -> new CountersApp(registry), "/", "/about");
+  }
+}

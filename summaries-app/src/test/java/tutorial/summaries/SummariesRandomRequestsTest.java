@@ -1,0 +1,10 @@
+package tutorial.summaries;
+
+import tutorial.common.testing.RandomRequestsContract;
+
+/** Seeded random requests against summaries-app: no 5xx, no stack trace, no new series. */
+class SummariesRandomRequestsTest extends RandomRequestsContract {
+  SummariesRandomRequestsTest() {
+    super((registry, upstream) -> new SummariesApp(registry, upstream), "/repos/");
+  }
+}
