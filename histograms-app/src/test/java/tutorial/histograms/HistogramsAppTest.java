@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -241,6 +242,26 @@ class HistogramsAppTest {
     String scrape = service.scrape("request_duration_seconds");
     assertThat(count(scrape)).isEqualTo(1);
     assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.25).isLessThan(1.5);
+  }
+
+  @Test
+  void whileOneCallWaitsForASlowUpstreamOthersAreServed() throws Exception {
+    start(upstreamSettings().withReadTimeout(Duration.ofMillis(800)), Buckets.Layout.python);
+    github.enqueue(
+        new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
+    githubAnswers(500, "{\"message\":\"Server Error\"}");
+    githubAnswers(200, KAFKA_JSON);
+
+    CompletableFuture<Reply> slow =
+        CompletableFuture.supplyAsync(() -> service.get("/repos/prometheus/prometheus"));
+    github.takeRequest(); // the slow call is now in flight
+    Reply failing = service.get("/repos/apache/kafka");
+    Reply healthy = service.get("/repos/apache/kafka");
+
+    assertThat(failing.status()).isEqualTo(502);
+    assertThat(healthy.status()).isEqualTo(200);
+    assertThat(slow.get(5, SECONDS).status()).isEqualTo(504);
+    assertThat(count()).isEqualTo(3);
   }
 
   @Test
