@@ -1,0 +1,158 @@
+package tutorial.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static tutorial.e2e.Services.assertOk;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tutorial.common.ServiceSettings;
+import tutorial.common.TutorialApp;
+import tutorial.common.testing.RunningService;
+import tutorial.counters.CountersApp;
+import tutorial.custommetrics.CustomMetricsApp;
+import tutorial.gauges.GaugesApp;
+import tutorial.histograms.Buckets;
+import tutorial.histograms.HistogramsApp;
+import tutorial.summaries.Quantiles;
+import tutorial.summaries.SummariesApp;
+
+/**
+ * Prometheus's own checker, {@code promtool}, on what this repository ships: every service's scrape
+ * (with its JVM metrics, as a learner's service has them), the config, the rules and the rules'
+ * unit tests.
+ */
+class PromtoolIT {
+
+  private static final Closer closer = new Closer();
+  private static RepositoryApi github;
+
+  /** Why this machine cannot run these tests (no promtool), or empty. */
+  private static Optional<String> skip = Optional.empty();
+
+  @BeforeAll
+  static void start() {
+    skip = Tools.missing(Tools.Tool.PROMTOOL); // in CI, a missing promtool fails here
+    if (skip.isEmpty()) {
+      github = closer.add(RepositoryApi.start());
+      closer.port(github.port());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    closer.close();
+  }
+
+  @BeforeEach
+  void skipWithoutPromtool() {
+    assumeTrue(skip.isEmpty(), skip::get);
+  }
+
+  @Test
+  void theShippedConfigIsValid() {
+    // also loads and checks the rule files it names
+    Promtool.Result result = promtool("check", "config", Shipped.CONFIG);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.stdout())
+        .contains("SUCCESS: " + Shipped.CONFIG + " is valid prometheus config file syntax");
+  }
+
+  @Test
+  void theShippedRulesAreValid() {
+    Promtool.Result result =
+        promtool("check", "rules", Shipped.RECORDING_RULES, Shipped.ALERTING_RULES);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    // 4 recording rules, 3 alerts
+    assertThat(result.stdout()).contains("SUCCESS: 4 rules found", "SUCCESS: 3 rules found");
+  }
+
+  @Test
+  void theRulesUnitTestsPass() {
+    Promtool.Result result = promtool("test", "rules", Shipped.RULE_TESTS);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.stdout()).contains("SUCCESS");
+  }
+
+  static Stream<Arguments> services() {
+    return Stream.of(
+        service("counters-app", CountersApp::new, s -> assertOk(s.get("/"))),
+        service("gauges-app", GaugesApp::new, s -> assertOk(s.get("/add/5"))),
+        service(
+            "histograms-app",
+            registry ->
+                new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.python)),
+            s -> assertOk(s.get("/repos/prometheus/prometheus"))),
+        service(
+            "histograms-app HISTOGRAM_BUCKETS=tutorial",
+            registry ->
+                new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.tutorial)),
+            s -> assertOk(s.get("/repos/prometheus/prometheus"))),
+        service(
+            "histograms-app NATIVE_HISTOGRAM=true",
+            registry ->
+                new HistogramsApp(registry, github.client(), Services.classicAndNativeBuckets()),
+            s -> assertOk(s.get("/repos/prometheus/prometheus"))),
+        service(
+            "summaries-app",
+            registry -> new SummariesApp(registry, github.client(), Quantiles.of(false)),
+            s -> assertOk(s.get("/repos/prometheus/prometheus"))),
+        service(
+            "summaries-app SUMMARY_QUANTILES=true",
+            registry -> new SummariesApp(registry, github.client(), Quantiles.of(true)),
+            s -> assertOk(s.get("/repos/prometheus/prometheus"))),
+        service(
+            "custom-metrics-app", CustomMetricsApp::new, s -> assertOk(s.post("/state/stopped"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("services")
+  void theScrapePassesPromtoolCheckMetrics(
+      Function<PrometheusRegistry, TutorialApp> app, Consumer<RunningService> step, TestInfo test) {
+    try (RunningService service =
+        RunningService.start(ServiceSettings.forTests().withJvmMetrics(true), app)) {
+      // one step of the chapter, so that the chapter's series carry values
+      step.accept(service);
+      // curl -s localhost:5000/metrics | promtool check metrics
+      String scrape = service.scrape();
+
+      Promtool.Result result = Promtool.runWithInput(Shipped.dir(), scrape, "check", "metrics");
+
+      // lint findings go to stderr, with exit status 3; a parse error exits 1
+      assertThat(result.exitCode()).as("%s", result).isZero();
+      assertThat(result.stderr()).as("%s", result).isEmpty();
+      System.out.printf(
+          "promtool check metrics (%s): OK, %d lines, %d families%n",
+          test.getDisplayName(),
+          scrape.lines().count(),
+          scrape.lines().filter(line -> line.startsWith("# TYPE ")).count());
+    }
+  }
+
+  private static Arguments service(
+      String name, Function<PrometheusRegistry, TutorialApp> app, Consumer<RunningService> step) {
+    return Arguments.of(Named.of(name, app), step);
+  }
+
+  private static Promtool.Result promtool(String... args) {
+    Promtool.Result result = Promtool.run(Shipped.dir(), args);
+    System.out.printf(
+        "$ promtool %s%n%s%s", String.join(" ", args), result.stdout(), result.stderr());
+    return result;
+  }
+}

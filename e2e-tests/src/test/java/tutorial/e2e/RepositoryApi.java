@@ -1,0 +1,78 @@
+package tutorial.e2e;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.util.Map;
+import tutorial.common.GitHubClient;
+import tutorial.common.UpstreamSettings;
+
+/**
+ * Stands in for api.github.com with latencies the test chose, so it knows which bucket each request
+ * lands in: the tutorial's repositories answer after {@link #FAST} or {@link #SLOW}.
+ *
+ * <p>A Javalin server rather than a MockWebServer: MockWebServer writes a delayed answer's headers
+ * and body as two small packets, and the second waits for the client's delayed ACK, which added
+ * about 40 ms to every request; Jetty sends the answer at once.
+ */
+final class RepositoryApi implements AutoCloseable {
+
+  /** Inside the bucket (0.1 s, 0.25 s], with 100 ms to spare for our own handling. */
+  static final Duration FAST = Duration.ofMillis(150);
+
+  /** Inside the bucket (0.5 s, 0.75 s], with 200 ms to spare. */
+  static final Duration SLOW = Duration.ofMillis(550);
+
+  static final Map<String, Duration> LATENCY =
+      Map.of(
+          "prometheus/prometheus", FAST,
+          "apache/kafka", FAST,
+          "moby/moby", SLOW,
+          // for a warm-up call that should not wait
+          "warm/up", Duration.ZERO);
+
+  private final Javalin server;
+
+  private RepositoryApi() {
+    server =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jetty.host = "127.0.0.1";
+              config.jetty.port = 0;
+              config.routes.get("/repos/{owner}/{repository}", RepositoryApi::repository);
+            });
+  }
+
+  static RepositoryApi start() {
+    RepositoryApi api = new RepositoryApi();
+    api.server.start();
+    return api;
+  }
+
+  private static void repository(Context ctx) throws InterruptedException {
+    String fullName = ctx.pathParam("owner") + "/" + ctx.pathParam("repository");
+    Duration latency = LATENCY.get(fullName);
+    if (latency == null) {
+      throw new NotFoundResponse("Not Found");
+    }
+    Thread.sleep(latency.toMillis());
+    ctx.contentType("application/json; charset=utf-8")
+        .result("{\"full_name\":\"" + fullName + "\",\"stand_in\":true}");
+  }
+
+  /** A client of this stand-in, as {@code GITHUB_API_URL} would configure it. */
+  GitHubClient client() {
+    return UpstreamSettings.forTests("http://127.0.0.1:" + port()).connect();
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

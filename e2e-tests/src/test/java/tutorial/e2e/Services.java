@@ -1,0 +1,97 @@
+package tutorial.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.Function;
+import picocli.CommandLine;
+import tutorial.common.ServiceSettings;
+import tutorial.common.TutorialApp;
+import tutorial.common.testing.Reply;
+import tutorial.common.testing.RunningService;
+import tutorial.histograms.Buckets;
+import tutorial.histograms.HistogramsApp;
+import tutorial.summaries.Quantiles;
+import tutorial.summaries.SummariesApp;
+
+/** Starting the tutorial's services inside the test JVM, each with its own registry and port. */
+final class Services {
+
+  private static final int WARM_UP_CALLS = 20;
+
+  private Services() {}
+
+  /** A service on a free 127.0.0.1 port, stopped (and its port checked) by the closer. */
+  static RunningService start(Closer closer, Function<PrometheusRegistry, TutorialApp> app) {
+    return register(closer, RunningService.start(app));
+  }
+
+  /**
+   * A service on a documented port, set as its command line sets it ({@code --port=5001 ...}), with
+   * the JVM metrics a learner's service has.
+   */
+  static RunningService startOn(
+      Closer closer, int port, Function<PrometheusRegistry, TutorialApp> app) {
+    ServiceSettings settings = new ServiceSettings();
+    new CommandLine(settings)
+        .parseArgs(
+            "--port=" + port,
+            "--host=127.0.0.1",
+            "--request-log=false",
+            "--jvm-metrics=true",
+            "--stop-timeout=5s");
+    return register(closer, RunningService.start(settings, app));
+  }
+
+  private static RunningService register(Closer closer, RunningService service) {
+    closer.add(service);
+    closer.port(port(service));
+    return service;
+  }
+
+  static int port(RunningService service) {
+    return service.url("/").port();
+  }
+
+  /** The target as Prometheus scrapes it and writes it into the {@code instance} label. */
+  static String address(RunningService service) {
+    return "127.0.0.1:" + port(service);
+  }
+
+  /** {@code NATIVE_HISTOGRAM=true}: the classic buckets of the tutorial and a native histogram. */
+  static Buckets classicAndNativeBuckets() {
+    Buckets buckets = new Buckets();
+    new CommandLine(buckets).parseArgs("--buckets=python", "--native-histogram=true");
+    return buckets;
+  }
+
+  /**
+   * The first calls in a fresh JVM load the classes of OkHttp, Jackson and Javalin's JSON mapping
+   * and run interpreted, which can add 100 ms and push a request into a later bucket than its
+   * upstream latency says. A few calls through a throwaway histograms-app and summaries-app do that
+   * before any call is counted.
+   */
+  static void warmUp(RepositoryApi github) {
+    try (RunningService histograms =
+            RunningService.start(
+                registry ->
+                    new HistogramsApp(
+                        registry, github.client(), Buckets.of(Buckets.Layout.python)));
+        RunningService summaries =
+            RunningService.start(
+                registry -> new SummariesApp(registry, github.client(), Quantiles.of(true)))) {
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        for (RunningService service : new RunningService[] {histograms, summaries}) {
+          assertOk(service.get("/repos/warm/up"));
+          service.scrape();
+        }
+      }
+    }
+  }
+
+  /** A request of the tutorial's: it must succeed, or the counts after it mean nothing. */
+  static Reply assertOk(Reply reply) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    return reply;
+  }
+}

@@ -1,0 +1,118 @@
+package tutorial.e2e;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the {@code prometheus} and {@code promtool} binaries: the one a variable names, else the
+ * first on the {@code PATH}. Without them a developer's run skips the end-to-end tests with a hint;
+ * CI (which sets {@code CI=true}) installs them first, so there a missing binary fails the run.
+ */
+final class Tools {
+
+  static final String INSTALL_HINT =
+      "install Prometheus: sudo apt-get install --no-install-recommends prometheus,"
+          + " or set PROMETHEUS_BIN (and PROMTOOL_BIN)";
+
+  enum Tool {
+    PROMETHEUS("prometheus", "PROMETHEUS_BIN"),
+    PROMTOOL("promtool", "PROMTOOL_BIN");
+
+    final String command;
+    final String variable;
+
+    Tool(String command, String variable) {
+      this.command = command;
+      this.variable = variable;
+    }
+  }
+
+  private static boolean hintPrinted;
+
+  private Tools() {}
+
+  /**
+   * Why the tool cannot be used here, for the tests to skip with; empty when it is installed. In CI
+   * a missing tool is an error instead: the end-to-end tests must run there.
+   */
+  static Optional<String> missing(Tool tool) {
+    try {
+      path(tool);
+      return Optional.empty();
+    } catch (MissingTool e) {
+      if (inCi()) {
+        throw new AssertionError(e.getMessage() + " (CI is set: the end-to-end tests must run)");
+      }
+      printHintOnce(e.getMessage());
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  static Path prometheus() {
+    return path(Tool.PROMETHEUS);
+  }
+
+  static Path promtool() {
+    return path(Tool.PROMTOOL);
+  }
+
+  /** CI sets {@code CI=true}; there the end-to-end tests are required, not optional. */
+  static boolean inCi() {
+    String ci = System.getenv("CI");
+    return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+  }
+
+  /** The variable's file; else, for promtool, the one beside PROMETHEUS_BIN; else the PATH's. */
+  private static Path path(Tool tool) {
+    String named = System.getenv(tool.variable);
+    if (named != null && !named.isBlank()) {
+      if (isExecutable(Path.of(named))) {
+        return Path.of(named);
+      }
+      throw new MissingTool(
+          tool.variable + "=" + named + " is not an executable file; " + INSTALL_HINT);
+    }
+    Optional<Path> beside = Optional.empty();
+    if (tool == Tool.PROMTOOL && System.getenv(Tool.PROMETHEUS.variable) != null) {
+      beside =
+          Optional.of(Path.of(System.getenv(Tool.PROMETHEUS.variable)).resolveSibling("promtool"))
+              .filter(Tools::isExecutable);
+    }
+    return beside
+        .or(() -> onPath(tool.command))
+        .orElseThrow(() -> new MissingTool(tool.command + " not found on PATH; " + INSTALL_HINT));
+  }
+
+  private static Optional<Path> onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && isExecutable(Path.of(dir, command))) {
+        return Optional.of(Path.of(dir, command));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isExecutable(Path path) {
+    return Files.isRegularFile(path) && Files.isExecutable(path);
+  }
+
+  /** The reason goes to each skipped test's report; the console gets it once. */
+  private static synchronized void printHintOnce(String hint) {
+    if (!hintPrinted) {
+      hintPrinted = true;
+      System.out.println("SKIPPED end-to-end tests: " + hint);
+    }
+  }
+
+  private static final class MissingTool extends RuntimeException {
+    MissingTool(String message) {
+      super(message);
+    }
+  }
+}
