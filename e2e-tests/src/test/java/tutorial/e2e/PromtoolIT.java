@@ -72,6 +72,13 @@ class PromtoolIT {
   }
 
   @Test
+  void theLoginExampleIsValid() {
+    Promtool.Result result = promtool("check", "config", ProtectedMetricsIT.EXAMPLE);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+  }
+
+  @Test
   void theShippedRulesAreValid() {
     Promtool.Result result =
         promtool("check", "rules", Shipped.RECORDING_RULES, Shipped.ALERTING_RULES);

@@ -1,0 +1,69 @@
+package tutorial.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tutorial.common.ServiceSettings;
+import tutorial.common.testing.RunningService;
+import tutorial.counters.CountersApp;
+
+/**
+ * prometheus/prometheus-with-login.yml as shipped (but for its interval and target) scrapes a
+ * counters-app whose /metrics asks for the same login.
+ */
+class ProtectedMetricsIT {
+
+  static final String EXAMPLE = "prometheus-with-login.yml";
+
+  private static final Closer closer = new Closer();
+  private static RunningService counters;
+  private static PrometheusServer prometheus;
+  private static Optional<String> skip = Optional.empty();
+
+  @BeforeAll
+  static void startProtectedServiceAndPrometheus() throws Exception {
+    skip = Tools.missing(Tools.Tool.PROMETHEUS);
+    if (skip.isPresent()) {
+      return;
+    }
+    counters =
+        closer.add(
+            RunningService.start(
+                ServiceSettings.forTests().withMetricsLogin("prometheus", "s3cret"),
+                CountersApp::new));
+    closer.port(Services.port(counters));
+
+    String config =
+        Files.readString(Shipped.file(EXAMPLE))
+            .replace("scrape_interval: 15s", "scrape_interval: 1s\n  scrape_timeout: 1s")
+            .replace("localhost:5001", Services.address(counters));
+    // start() waits until the one target is up: the login in the file must be accepted
+    prometheus = closer.add(PrometheusServer.start("login", config, List.of(), 1));
+  }
+
+  @AfterAll
+  static void stop() {
+    closer.close();
+  }
+
+  @BeforeEach
+  void skipWithoutPrometheus() {
+    assumeTrue(skip.isEmpty(), skip::get);
+  }
+
+  @Test
+  void prometheusScrapesWithTheLoginAndOthersAreRefused() {
+    Services.assertOk(counters.get("/"));
+
+    prometheus.awaitValue("up{job=\"counters\"}", 1);
+    prometheus.awaitValue("home_page_visits_total{job=\"counters\"}", 1);
+    assertThat(counters.get("/metrics").status()).as("a scrape without the login").isEqualTo(401);
+  }
+}
