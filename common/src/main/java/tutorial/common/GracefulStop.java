@@ -9,11 +9,11 @@ import sun.misc.Signal;
  * and then the process exits with status 0, a clean stop. The JVM's own handling would end the
  * process with status 143 whatever the hooks do.
  */
-final class GracefulStop {
+public final class GracefulStop {
 
   private GracefulStop() {}
 
-  static void onSignals(Runnable stopServer) {
+  public static void onSignals(Runnable stopServer) {
     AtomicBoolean stopping = new AtomicBoolean();
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(

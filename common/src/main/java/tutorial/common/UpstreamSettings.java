@@ -77,12 +77,28 @@ public final class UpstreamSettings {
     return this;
   }
 
+  public boolean offline() {
+    return offline;
+  }
+
+  public boolean standInLatency() {
+    return standInLatency;
+  }
+
   /**
    * The client these settings describe. With {@code --offline} this first starts the embedded
    * stand-in on a free loopback port and points the client at it.
    */
   public GitHubClient connect() {
-    String baseUrl = offline ? UpstreamStandIn.start(standInLatency).baseUrl() : apiUrl;
+    return connect(offline ? UpstreamStandIn.start(standInLatency) : null);
+  }
+
+  /**
+   * The client these settings describe, pointed with {@code --offline} at a stand-in already
+   * started: the suite shares one between its two services that call the API.
+   */
+  public GitHubClient connect(UpstreamStandIn standIn) {
+    String baseUrl = offline ? standIn.baseUrl() : apiUrl;
     return new GitHubClient(baseUrl, token, connectTimeout, readTimeout);
   }
 }

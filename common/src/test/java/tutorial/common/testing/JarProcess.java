@@ -105,7 +105,9 @@ public final class JarProcess implements AutoCloseable {
 
   /** Sends SIGTERM, as {@code kill} or a container runtime does. */
   public void terminate() {
-    process.destroy();
+    // ProcessHandle.destroy sends SIGTERM like Process.destroy, but keeps the output pipe open, so
+    // what the service logs while it stops can still be read
+    process.toHandle().destroy();
   }
 
   public long pid() {
