@@ -1,0 +1,64 @@
+package tutorial.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resident memory of counters-app, started as a learner starts it (access log and JVM metrics
+ * on), right after start and after a minute of steady load, under the default launch, the tuned
+ * one, and the default one plus each tuned setting alone.
+ */
+final class MemoryPhase {
+
+  private final Plan plan;
+  private final Log log;
+  private final Path root;
+  private final TunedOptions options;
+  private final Wrk wrk;
+
+  MemoryPhase(Plan plan, Log log, Path root, TunedOptions options) {
+    this.plan = plan;
+    this.log = log;
+    this.root = root;
+    this.options = options;
+    this.wrk = new Wrk(plan.wrkLoad(), log);
+  }
+
+  void run(Results results) throws IOException, InterruptedException {
+    List<Launch> launches = new ArrayList<>();
+    launches.add(Launch.defaults());
+    if (plan.memoryPerSetting()) {
+      for (TunedOptions.Setting setting : options.settings()) {
+        launches.add(Launch.defaultsPlus(setting.name(), setting.flags()));
+      }
+    }
+    launches.add(Launch.tunedLaunch());
+    Wrk.Target mixed = Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about");
+    for (Launch launch : launches) {
+      log.step("memory: counters-app, " + launch.name() + ", " + plan.memoryLoad().toSeconds() + " s of load");
+      int port = ServiceProcess.freePort();
+      List<String> flags = List.of("--port=" + port, "--host=127.0.0.1");
+      // the access log of a minute of load is large and not what is measured
+      try (ServiceProcess service =
+          ServiceProcess.start(
+              "counters-app", launch.serviceCommand("counters-app", flags), launch.env(), root, port, null)) {
+        service.awaitFirstScrape(Duration.ofSeconds(60));
+        double startMb = service.residentMb();
+        Wrk.Result load = wrk.run(port, mixed, plan.memoryLoad());
+        double afterMb = service.residentMb();
+        service.stop();
+        log.step(
+            String.format(
+                "  RSS %.0f MB after start, %.0f MB after load (%.0f req/s)",
+                startMb, afterMb, load.requestsPerSecond()));
+        results.memory.add(
+            new Results.Memory(
+                launch.name(), launch.shellForm("counters-app"), startMb, afterMb,
+                load.requestsPerSecond(), plan.memoryLoad().toSeconds()));
+      }
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package tutorial.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a run's results: results.md (the tables BENCHMARKS.md shows), the chart's data files,
+ * and the list of targets met or missed.
+ */
+final class Report {
+
+  static final double ROUTE_RATIO_GOAL = 0.95;
+  static final double METRICS_RPS_GOAL = 15_000;
+  static final double SCRAPE_10K_MS_GOAL = 10;
+  static final double COUNTER_NS_GOAL = 5;
+  static final double HISTOGRAM_NS_GOAL = 30;
+  static final double STARTUP_MS_GOAL = 500;
+  static final double RSS_MB_GOAL = 128;
+
+  private final Results results;
+
+  Report(Results results) {
+    this.results = results;
+  }
+
+  List<Target> targets() {
+    List<Target> targets = new ArrayList<>();
+    for (Results.Route route : results.routes) {
+      if (route.kind().equals("route")) {
+        targets.add(
+            Target.atLeast(
+                "`" + route.route() + "` of " + route.app() + " ≥ 0.95 × bare",
+                route.ratio(), ROUTE_RATIO_GOAL, "", "%.3f"));
+      }
+    }
+    for (Results.Route route : results.routes) {
+      if (route.kind().equals("metrics")) {
+        targets.add(
+            Target.atLeast(
+                "`/metrics` of " + route.app() + " ≥ 15,000 req/s (JVM metrics off)",
+                route.service().meanRps(), METRICS_RPS_GOAL, " req/s", "%,.0f"));
+      }
+    }
+    for (Results.Scrape scrape : results.scrapes) {
+      if (scrape.series() == 10_000) {
+        targets.add(
+            Target.under(
+                "10k-series scrape, " + scrape.format() + ", < 10 ms",
+                scrape.micros() / 1000, SCRAPE_10K_MS_GOAL, " ms", "%.2f"));
+      }
+    }
+    update("counterInc", 1)
+        .ifPresent(u -> targets.add(Target.under("counter inc < 5 ns (1 thread)", u.ns(), COUNTER_NS_GOAL, " ns", "%.1f")));
+    update("histogramObserveCached", 1)
+        .ifPresent(
+            u ->
+                targets.add(
+                    Target.under(
+                        "classic histogram observe < 30 ns (1 thread)", u.ns(), HISTOGRAM_NS_GOAL, " ns", "%.1f")));
+    for (Results.Startup startup : results.startup) {
+      if (startup.launch().equals("tuned")) {
+        targets.add(
+            Target.under(
+                "start-up of " + startup.app() + ", tuned, median < 500 ms",
+                Stats.median(startup.ms()), STARTUP_MS_GOAL, " ms", "%.0f"));
+      }
+    }
+    for (Results.Memory memory : results.memory) {
+      if (memory.launch().equals("tuned")) {
+        targets.add(
+            Target.under(
+                "RSS of counters-app after " + memory.loadSeconds() + " s of load, tuned, < 128 MB",
+                memory.afterMb(), RSS_MB_GOAL, " MB", "%.0f"));
+      }
+    }
+    for (Results.ServiceMemory memory : results.serviceMemory) {
+      targets.add(
+          Target.under(
+              "RSS of " + memory.app() + " after " + memory.loadSeconds() + " s of wrk, tuned, < 128 MB",
+              memory.afterMb(), RSS_MB_GOAL, " MB", "%.0f"));
+    }
+    return targets;
+  }
+
+  private Optional<Results.Update> update(String benchmark, int threads) {
+    return results.updates.stream()
+        .filter(u -> u.benchmark().equals(benchmark) && u.threads() == threads)
+        .findFirst();
+  }
+
+  String markdown() {
+    Locale.setDefault(Locale.ROOT);
+    StringBuilder md = new StringBuilder();
+    Results.Run run = results.run;
+    md.append("### Run\n\n");
+    md.append("- mode: **").append(run.mode()).append("**, started ").append(run.started())
+        .append(", took ").append(run.seconds() / 60).append(" min ").append(run.seconds() % 60).append(" s\n");
+    md.append("- command: `").append(run.command()).append("`\n");
+    md.append("- load average before: ").append(run.loadBefore()).append("; after: ").append(run.loadAfter()).append("\n");
+    md.append("- HTTP load: `wrk ").append(String.join(" ", run.wrkLoad())).append(" --latency` on loopback\n");
+    for (String line : run.machine()) {
+      md.append("- ").append(line).append("\n");
+    }
+
+    List<Target> targets = targets();
+    if (!targets.isEmpty()) {
+      long met = targets.stream().filter(Target::met).count();
+      md.append("\n### Targets: ").append(met).append(" of ").append(targets.size()).append(" met\n\n");
+      Table table = new Table("target", "measured", "result");
+      targets.forEach(t -> table.row(t.what(), t.measured(), t.verdict()));
+      md.append(table);
+    }
+
+    if (!results.routes.isEmpty()) {
+      md.append("\n### Routes next to the bare baseline (HTTP, tuned launch, access log and JVM metrics off)\n\n");
+      md.append("Each row: the mean of the alternated runs; the baseline ran the same route (for `/metrics`: its `/`) in the same minutes.\n\n");
+      Table table =
+          new Table("service", "route", "req/s", "p50 ms", "p99 ms", "bare route", "bare req/s", "bare p50", "bare p99", "ratio", "runs req/s (service; bare)");
+      for (Results.Route r : results.routes) {
+        table.row(
+            r.app(), "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
+            f("%.2f", r.service().p99()), "`" + r.twin() + "`", f("%,.0f", r.baseline().meanRps()),
+            f("%.2f", r.baseline().p50()), f("%.2f", r.baseline().p99()), f("%.3f", r.ratio()),
+            runs(r.service()) + "; " + runs(r.baseline()) + failures(r));
+      }
+      md.append(table);
+    }
+
+    if (!results.jvmScrapes.isEmpty() || results.routes.stream().anyMatch(r -> r.kind().startsWith("metrics"))) {
+      md.append("\n### `/metrics` with and without the JVM and process metrics (counters-app)\n\n");
+      Table table = new Table("JVM metrics", "HTTP req/s", "HTTP p50 ms", "scrape alone (JMH), µs", "bytes");
+      for (boolean jvm : new boolean[] {false, true}) {
+        Optional<Results.Route> http =
+            results.routes.stream()
+                .filter(r -> r.app().equals("counters-app") && r.kind().equals(jvm ? "metrics-jvm" : "metrics"))
+                .findFirst();
+        Optional<Results.JvmScrape> jmh =
+            results.jvmScrapes.stream().filter(j -> j.jvmMetrics() == jvm).findFirst();
+        table.row(
+            jvm ? "on" : "off",
+            http.map(r -> f("%,.0f", r.service().meanRps())).orElse("–"),
+            http.map(r -> f("%.2f", r.service().p50())).orElse("–"),
+            jmh.map(j -> withError("%.1f", j.micros(), j.error())).orElse("–"),
+            jmh.map(j -> f("%,d", j.bytes())).orElse("–"));
+      }
+      md.append(table);
+    }
+
+    if (!results.updates.isEmpty()) {
+      md.append("\n### Metric updates (JMH, ns per call; \"cached\" is the apps' way)\n\n");
+      Table table = new Table("update", "1 thread", "2 threads");
+      Map<String, String[]> rows = new LinkedHashMap<>();
+      for (Results.Update u : results.updates) {
+        rows.computeIfAbsent(u.benchmark(), k -> new String[] {"–", "–"})[u.threads() - 1] =
+            withError("%.1f", u.ns(), u.error());
+      }
+      rows.forEach((name, cells) -> table.row("`" + name + "`", cells[0], cells[1]));
+      md.append(table);
+    }
+
+    if (!results.scrapes.isEmpty()) {
+      md.append("\n### Scrape cost as the registry grows (JMH, one thread, time and bytes per scrape)\n\n");
+      Table table = new Table("series", "format", "ms per scrape", "bytes", "bytes per series");
+      for (Results.Scrape s : results.scrapes) {
+        table.row(
+            f("%,d", s.series()), s.format(), withError("%.3f", s.micros() / 1000, s.error() / 1000),
+            f("%,d", s.bytes()), f("%.0f", (double) s.bytes() / s.series()));
+      }
+      md.append(table);
+    }
+
+    if (!results.startup.isEmpty()) {
+      md.append("\n### Start-up: process start to the first 200 on `/metrics` (default service settings)\n\n");
+      Table table = new Table("service", "launch", "command", "min ms", "median ms", "RSS after start, MB", "runs ms");
+      for (Results.Startup s : results.startup) {
+        if (s.launch().equals("default") || s.launch().equals("tuned")) {
+          table.row(s.app(), s.launch(), "`" + s.shell() + "`", f("%.0f", Stats.min(s.ms())), f("%.0f", Stats.median(s.ms())),
+              f("%.0f", Stats.median(s.rssMb())), runs(s.ms()));
+        }
+      }
+      md.append(table);
+      if (!results.training.isEmpty()) {
+        md.append("\nThe first tuned start after a build also makes the class-data archive (a training run):\n\n");
+        Table training = new Table("service", "first start, ms", "archive, MB");
+        results.training.forEach(t -> training.row(t.app(), f("%.0f", t.ms()), f("%.1f", t.archiveMb())));
+        md.append(training);
+      }
+    }
+
+    md.append(settingsTable());
+
+    if (!results.memory.isEmpty() || !results.serviceMemory.isEmpty()) {
+      md.append("\n### Resident memory (VmRSS)\n\n");
+      Table table = new Table("service", "launch", "RSS after start, MB", "RSS after load, MB", "load");
+      for (Results.Memory m : results.memory) {
+        table.row("counters-app (access log, JVM metrics on)", m.launch(), f("%.0f", m.startMb()), f("%.0f", m.afterMb()),
+            m.loadSeconds() + " s of routes + a scrape every 100 requests, " + f("%,.0f", m.rps()) + " req/s");
+      }
+      for (Results.ServiceMemory m : results.serviceMemory) {
+        table.row(m.app(), "tuned", f("%.0f", m.startMb()), f("%.0f", m.afterMb()), m.loadSeconds() + " s of the HTTP phase");
+      }
+      md.append(table);
+    }
+    md.append("\n![route ratios and start-up times](chart.png)\n");
+    return md.toString();
+  }
+
+  /** What each tuned setting buys: counters-app with the default launch plus that setting alone. */
+  private String settingsTable() {
+    List<String> launches = new ArrayList<>();
+    results.startup.stream().filter(s -> s.app().equals("counters-app")).forEach(s -> launches.add(s.launch()));
+    results.memory.forEach(m -> { if (!launches.contains(m.launch())) launches.add(m.launch()); });
+    if (launches.isEmpty()) {
+      return "";
+    }
+    Table table =
+        new Table("counters-app launch", "command", "start-up median ms", "RSS after start, MB", "RSS after load, MB", "req/s under load");
+    for (String launch : launches) {
+      Optional<Results.Startup> startup =
+          results.startup.stream().filter(s -> s.app().equals("counters-app") && s.launch().equals(launch)).findFirst();
+      Optional<Results.Memory> memory = results.memory.stream().filter(m -> m.launch().equals(launch)).findFirst();
+      String shell = startup.map(Results.Startup::shell).orElseGet(() -> memory.map(Results.Memory::shell).orElse(""));
+      table.row(
+          launch.equals("default") || launch.equals("tuned")
+              ? "**" + launch + "**"
+              : launch.startsWith("tuned") ? launch : "default + " + launch,
+          "`" + shell + "`",
+          startup.map(s -> f("%.0f", Stats.median(s.ms()))).orElse("–"),
+          startup.map(s -> f("%.0f", Stats.median(s.rssMb()))).orElseGet(() -> memory.map(m -> f("%.0f", m.startMb())).orElse("–")),
+          memory.map(m -> f("%.0f", m.afterMb())).orElse("–"),
+          memory.map(m -> f("%,.0f", m.rps())).orElse("–"));
+    }
+    return "\n### What each tuned setting buys (counters-app, the default launch plus one setting)\n\n"
+        + "Start-up and RSS after start: the start-up runs; RSS after load and req/s: the memory runs.\n\n"
+        + table;
+  }
+
+  /** routes.tsv and startup.tsv for benchmarks/chart.gp. */
+  void writeChartData(Path out) throws IOException {
+    StringBuilder routes = new StringBuilder();
+    for (Results.Route r : results.routes) {
+      if (!r.kind().equals("metrics-jvm")) {
+        // "*": /metrics is compared with the bare server's "/"
+        String label = r.app().replace("-app", "") + " " + r.route() + (r.kind().equals("metrics") ? " *" : "");
+        routes.append(label).append('\t').append(f("%.4f", r.ratio())).append('\n');
+      }
+    }
+    Files.writeString(out.resolve("routes.tsv"), routes);
+    StringBuilder startup = new StringBuilder();
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    for (Results.Startup s : results.startup) {
+      int column = s.launch().equals("default") ? 0 : s.launch().equals("tuned") ? 1 : -1;
+      if (column >= 0) {
+        medians.computeIfAbsent(s.app(), k -> new double[] {Double.NaN, Double.NaN})[column] = Stats.median(s.ms());
+      }
+    }
+    medians.forEach((app, m) -> startup.append(app).append('\t').append(f("%.0f", m[0])).append('\t').append(f("%.0f", m[1])).append('\n'));
+    Files.writeString(out.resolve("startup.tsv"), startup);
+    Files.writeString(out.resolve("chart-title.txt"), results.run.mode() + " run, " + results.run.started());
+  }
+
+  private static String runs(Results.Side side) {
+    return String.join(" ", side.rps().stream().map(v -> f("%,.0f", v)).toList());
+  }
+
+  private static String runs(List<Double> values) {
+    return String.join(" ", values.stream().map(v -> f("%.0f", v)).toList());
+  }
+
+  private static String failures(Results.Route r) {
+    long failed = r.service().failed() + r.baseline().failed();
+    return failed == 0 ? "" : " (" + failed + " failed requests)";
+  }
+
+  /** A JMH score and its 99.9% error, which JMH cannot give for fewer than 3 iterations. */
+  private static String withError(String format, double score, double error) {
+    return Double.isNaN(error) ? f(format, score) : f(format + " ± " + format, score, error);
+  }
+
+  private static String f(String format, Object... values) {
+    return String.format(Locale.ROOT, format, values);
+  }
+}

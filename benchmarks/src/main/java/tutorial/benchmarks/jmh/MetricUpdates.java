@@ -1,0 +1,124 @@
+package tutorial.benchmarks.jmh;
+
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.datapoints.Timer;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The cost of one metric update, made as the apps make it. The metrics are shared by all
+ * benchmark threads, as one metric is shared by all request threads. "cached" is the apps' way
+ * (the labelled data point looked up once, client_java's advice); "labelled" looks it up on every
+ * call, to show what the cache saves. The timer benchmarks are the apps' exact code: {@code try
+ * (Timer timer = dataPoint.startTimer())} around the request, here around nothing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class MetricUpdates {
+
+  private Counter homePageVisits;
+  private Gauge listSize;
+  private GaugeDataPoint myListSize;
+  private Histogram requestDuration;
+  private DistributionDataPoint reposDuration;
+  private Summary requestProcessing;
+  private DistributionDataPoint reposProcessing;
+  private DistributionDataPoint reposProcessingQuantiles;
+
+  @Setup
+  public void setUp() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    homePageVisits = AppMetrics.homePageVisits(registry);
+    listSize = AppMetrics.listSize(registry);
+    myListSize = listSize.labelValues("my_list");
+    requestDuration = AppMetrics.requestDuration(registry);
+    reposDuration = requestDuration.labelValues("GET", "/repos");
+    requestProcessing = AppMetrics.requestProcessing(registry, false);
+    reposProcessing = requestProcessing.labelValues("get", "/repos");
+    reposProcessingQuantiles =
+        AppMetrics.requestProcessing(new PrometheusRegistry(), true).labelValues("get", "/repos");
+  }
+
+  /** Each thread observes its own seeded sequence of durations. */
+  @State(Scope.Thread)
+  public static class Values {
+    private final Latencies latencies = new Latencies(42);
+    private long size;
+
+    double duration() {
+      return latencies.next();
+    }
+
+    long listSize() {
+      return size = (size + 1) & 63;
+    }
+  }
+
+  @Benchmark
+  public void counterInc() {
+    homePageVisits.inc();
+  }
+
+  @Benchmark
+  public void gaugeSetCached(Values values) {
+    myListSize.set(values.listSize());
+  }
+
+  @Benchmark
+  public void gaugeSetLabelled(Values values) {
+    listSize.labelValues("my_list").set(values.listSize());
+  }
+
+  @Benchmark
+  public void histogramObserveCached(Values values) {
+    reposDuration.observe(values.duration());
+  }
+
+  @Benchmark
+  public void histogramObserveLabelled(Values values) {
+    requestDuration.labelValues("GET", "/repos").observe(values.duration());
+  }
+
+  @Benchmark
+  public void histogramTimerCached() {
+    try (Timer timer = reposDuration.startTimer()) {
+      // the request would run here
+    }
+  }
+
+  @Benchmark
+  public void summaryObserveCached(Values values) {
+    reposProcessing.observe(values.duration());
+  }
+
+  @Benchmark
+  public void summaryObserveLabelled(Values values) {
+    requestProcessing.labelValues("get", "/repos").observe(values.duration());
+  }
+
+  @Benchmark
+  public void summaryTimerCached() {
+    try (Timer timer = reposProcessing.startTimer()) {
+      // the request would run here
+    }
+  }
+
+  /** summaries-app with {@code --quantiles=true}: three quantiles over a sliding window. */
+  @Benchmark
+  public void summaryQuantilesObserveCached(Values values) {
+    reposProcessingQuantiles.observe(values.duration());
+  }
+}
