@@ -1,7 +1,6 @@
 package tutorial.common;
 
 import io.javalin.Javalin;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +28,7 @@ public final class Service {
   public static PrometheusRegistry registry(ServiceSettings settings) {
     PrometheusRegistry registry = new PrometheusRegistry();
     if (settings.jvmMetrics()) {
-      JvmMetrics.builder().register(registry);
+      RuntimeMetrics.register(registry);
     }
     return registry;
   }

@@ -4,12 +4,13 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
+import tutorial.common.Service;
+import tutorial.common.ServiceSettings;
 
 /**
  * A registry and a format writer, and one scrape of the first in the second: what {@code
@@ -70,10 +71,9 @@ public final class ScrapeFixture {
    * {@code --jvm-metrics} adds: the scrape a Prometheus server makes of the chapter's service.
    */
   public static ScrapeFixture countersApp(boolean jvmMetrics, Format format) {
-    PrometheusRegistry registry = new PrometheusRegistry();
-    if (jvmMetrics) {
-      JvmMetrics.builder().register(registry);
-    }
+    // the registry exactly as a service builds it from its settings
+    PrometheusRegistry registry =
+        Service.registry(ServiceSettings.forTests().withJvmMetrics(jvmMetrics));
     AppMetrics.homePageVisits(registry).inc(1234);
     Counter.builder()
         .name("about_page_visits")
