@@ -3,12 +3,14 @@ package tutorial.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static tutorial.e2e.RepositoryApi.fastSeconds;
+import static tutorial.e2e.RepositoryApi.slowSeconds;
+import static tutorial.e2e.Scrapes.number;
 import static tutorial.e2e.Services.address;
 import static tutorial.e2e.Services.assertOk;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,9 +141,9 @@ class NativeHistogramIT {
     // The 9th of 10 requests is a 550 ms one; a native bucket is 2.2% wide, so the estimate is
     // within 2.2% of that request's latency (550 ms upstream plus our own handling), where the
     // classic buckets could only say "somewhere in (0.5, 0.75]" and interpolated 0.625.
-    assertThat(p90).isBetween(slowest() / BUCKET_GROWTH, slowest() + 0.1);
+    assertThat(p90).isBetween(slowSeconds() / BUCKET_GROWTH, slowSeconds() + 0.1);
     // the median is a 150 ms request
-    assertThat(p50).isBetween(fastest() / BUCKET_GROWTH, fastest() + 0.1);
+    assertThat(p50).isBetween(fastSeconds() / BUCKET_GROWTH, fastSeconds() + 0.1);
   }
 
   @Test
@@ -163,7 +165,7 @@ class NativeHistogramIT {
             "job_endpoint:request_duration_seconds:p90_rate5m{job=\"histograms\",endpoint=\"/repos\"}",
             v -> v > 0,
             "> 0");
-    assertThat(recorded).isBetween(slowest() / BUCKET_GROWTH, slowest() + 0.1);
+    assertThat(recorded).isBetween(slowSeconds() / BUCKET_GROWTH, slowSeconds() + 0.1);
     // over the 0.5 s threshold: the alert is pending
     prometheus.await(
         "ALERTS{alertname=\"HighRequestLatency\",job=\"histograms\"}",
@@ -175,18 +177,4 @@ class NativeHistogramIT {
       Pattern.compile("request_duration_seconds_count\\{[^}]*} (\\S+)");
   private static final Pattern SUM =
       Pattern.compile("request_duration_seconds_sum\\{[^}]*} (\\S+)");
-
-  private static double number(Pattern pattern, String scrape) {
-    Matcher matcher = pattern.matcher(scrape);
-    assertThat(matcher.find()).as("%s in%n%s", pattern, scrape).isTrue();
-    return Double.parseDouble(matcher.group(1));
-  }
-
-  private static double fastest() {
-    return RepositoryApi.FAST.toMillis() / 1000.0;
-  }
-
-  private static double slowest() {
-    return RepositoryApi.SLOW.toMillis() / 1000.0;
-  }
 }

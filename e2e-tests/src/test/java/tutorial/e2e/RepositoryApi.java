@@ -24,6 +24,14 @@ final class RepositoryApi implements AutoCloseable {
   /** Inside the bucket (0.5 s, 0.75 s], with 200 ms to spare. */
   static final Duration SLOW = Duration.ofMillis(550);
 
+  static double fastSeconds() {
+    return FAST.toMillis() / 1000.0;
+  }
+
+  static double slowSeconds() {
+    return SLOW.toMillis() / 1000.0;
+  }
+
   static final Map<String, Duration> LATENCY =
       Map.of(
           "prometheus/prometheus", FAST,

@@ -3,6 +3,9 @@ package tutorial.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static tutorial.e2e.RepositoryApi.fastSeconds;
+import static tutorial.e2e.RepositoryApi.slowSeconds;
+import static tutorial.e2e.Scrapes.number;
 import static tutorial.e2e.Services.address;
 import static tutorial.e2e.Services.assertOk;
 
@@ -18,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -274,9 +276,9 @@ class TutorialQueriesIT {
                 answer -> answer.size() == 3,
                 "one p90 per instance"),
             summaries);
-    assertThat(summaryP90.get("a")).isBetween(slowest(), slowest() + HANDLING);
-    assertThat(summaryP90.get("b")).isBetween(fastest(), fastest() + HANDLING);
-    assertThat(summaryP90.get("c")).isBetween(slowest(), slowest() + HANDLING);
+    assertThat(summaryP90.get("a")).isBetween(slowSeconds(), slowSeconds() + HANDLING);
+    assertThat(summaryP90.get("b")).isBetween(fastSeconds(), fastSeconds() + HANDLING);
+    assertThat(summaryP90.get("c")).isBetween(slowSeconds(), slowSeconds() + HANDLING);
 
     // Quantiles cannot be added up, and their average is no quantile: it says 90% of requests
     // took at most about 0.42 s, a time that no request took: the histograms counted none in
@@ -308,13 +310,13 @@ class TutorialQueriesIT {
     assertThat(mean.get("a")).isCloseTo(ownMean(summaries.get("a")), within(1e-12));
     // what the requests waited for the upstream, plus a little for our own handling;
     // a: (8 * 0.15 + 2 * 0.55) / 10 = 0.23
-    double waitedA = (8 * fastest() + 2 * slowest()) / 10;
+    double waitedA = (8 * fastSeconds() + 2 * slowSeconds()) / 10;
     assertThat(mean.get("a")).isBetween(waitedA, waitedA + HANDLING);
-    assertThat(mean.get("b")).isBetween(fastest(), fastest() + HANDLING);
-    assertThat(mean.get("c")).isBetween(slowest(), slowest() + HANDLING);
+    assertThat(mean.get("b")).isBetween(fastSeconds(), fastSeconds() + HANDLING);
+    assertThat(mean.get("c")).isBetween(slowSeconds(), slowSeconds() + HANDLING);
 
     // Unlike the quantiles, _sum and _count add up over instances: (2.3 + 1.5 + 5.5) / 30 = 0.31
-    double waited = (18 * fastest() + 12 * slowest()) / 30;
+    double waited = (18 * fastSeconds() + 12 * slowSeconds()) / 30;
     prometheus.awaitValue(
         "sum(rate(request_processing_seconds_sum{job=\"summaries\"}[10m]))"
             + " / sum(rate(request_processing_seconds_count{job=\"summaries\"}[10m]))",
@@ -513,19 +515,5 @@ class TutorialQueriesIT {
   private static double ownMean(RunningService service) {
     String scrape = service.scrape("request_processing_seconds");
     return number(SUM, scrape) / number(COUNT, scrape);
-  }
-
-  private static double number(Pattern pattern, String scrape) {
-    Matcher matcher = pattern.matcher(scrape);
-    assertThat(matcher.find()).as("%s in%n%s", pattern, scrape).isTrue();
-    return Double.parseDouble(matcher.group(1));
-  }
-
-  private static double fastest() {
-    return RepositoryApi.FAST.toMillis() / 1000.0;
-  }
-
-  private static double slowest() {
-    return RepositoryApi.SLOW.toMillis() / 1000.0;
   }
 }
