@@ -1,8 +1,9 @@
 package tutorial.histograms;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static tutorial.common.testing.TutorialRepositories.KAFKA_JSON;
+import static tutorial.common.testing.TutorialRepositories.PROMETHEUS_JSON;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import tutorial.common.testing.Golden;
 import tutorial.common.testing.RawHttp;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TutorialRepositories;
 
 /**
  * The tutorial's chapter "Histograms: Measuring Response Time", step by step, with a MockWebServer
@@ -34,19 +36,6 @@ import tutorial.common.testing.RunningService;
 class HistogramsAppTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static final String PROMETHEUS_JSON =
-      "{\"id\":6838921,\"name\":\"prometheus\",\"full_name\":\"prometheus/prometheus\","
-          + "\"owner\":{\"login\":\"prometheus\",\"type\":\"Organization\"},"
-          + "\"language\":\"Go\",\"stargazers_count\":55000}";
-  private static final String KAFKA_JSON =
-      "{\"id\":2211243,\"name\":\"kafka\",\"full_name\":\"apache/kafka\","
-          + "\"owner\":{\"login\":\"apache\",\"type\":\"Organization\"},"
-          + "\"language\":\"Java\",\"stargazers_count\":28000}";
-  private static final String MOBY_JSON =
-      "{\"id\":7691631,\"name\":\"moby\",\"full_name\":\"moby/moby\","
-          + "\"owner\":{\"login\":\"moby\",\"type\":\"Organization\"},"
-          + "\"language\":\"Go\",\"stargazers_count\":68000}";
 
   /** What an API call across the internet takes: the tutorial's three calls summed to 0.82 s. */
   private static final long UPSTREAM_MILLIS = 300;
@@ -107,38 +96,13 @@ class HistogramsAppTest {
     return UpstreamSettings.forTests(github.url("/").toString());
   }
 
-  private void githubAnswers(String json) {
-    github.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .addHeader("Content-Type", "application/json; charset=utf-8")
-            .body(json)
-            .bodyDelay(UPSTREAM_MILLIS, MILLISECONDS)
-            .build());
-  }
-
   private void githubAnswers(int code, String body) {
     github.enqueue(new MockResponse.Builder().code(code).body(body).build());
   }
 
   /** The tutorial's First, Second and Third test. */
   private void callTheThreeRepositories() throws InterruptedException {
-    githubAnswers(PROMETHEUS_JSON);
-    githubAnswers(KAFKA_JSON);
-    githubAnswers(MOBY_JSON);
-
-    // curl http://$server1:5000/repos/prometheus/prometheus
-    assertAnswersJson(service.get("/repos/prometheus/prometheus"), PROMETHEUS_JSON);
-    // curl http://$server1:5000/repos/apache/kafka
-    assertAnswersJson(service.get("/repos/apache/kafka"), KAFKA_JSON);
-    // curl http://$server1:5000/repos/moby/moby
-    assertAnswersJson(service.get("/repos/moby/moby"), MOBY_JSON);
-
-    // the upstream was asked for exactly these repositories, nothing else
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/prometheus/prometheus");
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/apache/kafka");
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/moby/moby");
-    assertThat(github.getRequestCount()).isEqualTo(3);
+    TutorialRepositories.callTheThree(service, github, UPSTREAM_MILLIS);
   }
 
   @Test
@@ -398,13 +362,6 @@ class HistogramsAppTest {
     Matcher matcher = SUM.matcher(scrape);
     assertThat(matcher.find()).as("a _sum line in%n%s", scrape).isTrue();
     return Double.parseDouble(matcher.group(1));
-  }
-
-  /** Our answer is the upstream's JSON: the same document, whatever its spacing. */
-  private static void assertAnswersJson(Reply reply, String upstreamJson) {
-    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-    assertThat(reply.header("Content-Type")).startsWith("application/json");
-    assertJsonEquals(reply.text(), upstreamJson);
   }
 
   private static void assertJsonEquals(String actual, String expected) {

@@ -1,11 +1,7 @@
 package tutorial.summaries;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -18,21 +14,13 @@ import tutorial.common.UpstreamSettings;
 import tutorial.common.testing.Golden;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TutorialRepositories;
 
 /**
  * The tutorial's chapter "Summaries: Similar to Histograms but with Some Drawbacks", step by step,
  * with a MockWebServer in the place of api.github.com.
  */
 class SummariesAppTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static final String PROMETHEUS_JSON =
-      "{\"id\":6838921,\"name\":\"prometheus\",\"full_name\":\"prometheus/prometheus\"}";
-  private static final String KAFKA_JSON =
-      "{\"id\":2211243,\"name\":\"kafka\",\"full_name\":\"apache/kafka\"}";
-  private static final String MOBY_JSON =
-      "{\"id\":7691631,\"name\":\"moby\",\"full_name\":\"moby/moby\"}";
 
   private static final Pattern COUNT =
       Pattern.compile(
@@ -70,32 +58,9 @@ class SummariesAppTest {
     service.close();
   }
 
-  /** The tutorial's First, Second and Third test. */
+  /** The tutorial's First, Second and Third test, each call answered after 300 ms. */
   private void callTheThreeRepositories() throws InterruptedException {
-    githubAnswers(PROMETHEUS_JSON);
-    githubAnswers(KAFKA_JSON);
-    githubAnswers(MOBY_JSON);
-
-    // curl http://$server1:5000/repos/prometheus/prometheus
-    assertAnswersJson(service.get("/repos/prometheus/prometheus"), PROMETHEUS_JSON);
-    // curl http://$server1:5000/repos/apache/kafka
-    assertAnswersJson(service.get("/repos/apache/kafka"), KAFKA_JSON);
-    // curl http://$server1:5000/repos/moby/moby
-    assertAnswersJson(service.get("/repos/moby/moby"), MOBY_JSON);
-
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/prometheus/prometheus");
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/apache/kafka");
-    assertThat(github.takeRequest().getTarget()).isEqualTo("/repos/moby/moby");
-  }
-
-  private void githubAnswers(String json) {
-    github.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .addHeader("Content-Type", "application/json; charset=utf-8")
-            .body(json)
-            .bodyDelay(300, MILLISECONDS)
-            .build());
+    TutorialRepositories.callTheThree(service, github, 300);
   }
 
   @Test
@@ -173,16 +138,5 @@ class SummariesAppTest {
     Matcher matcher = SUM.matcher(scrape);
     assertThat(matcher.find()).as("a _sum line in%n%s", scrape).isTrue();
     return Double.parseDouble(matcher.group(1));
-  }
-
-  /** Our answer is the upstream's JSON: the same document, whatever its spacing. */
-  private static void assertAnswersJson(Reply reply, String upstreamJson) {
-    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-    assertThat(reply.header("Content-Type")).startsWith("application/json");
-    try {
-      assertThat(JSON.readTree(reply.text())).isEqualTo(JSON.readTree(upstreamJson));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
