@@ -22,6 +22,10 @@ public final class Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
+  static {
+    JettyTuning.skipCacheLineProbe();
+  }
+
   private Service() {}
 
   /** The service's registry: its own, never the global default, so apps can share a JVM. */
