@@ -19,7 +19,6 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpField CONTENT_TYPE =
       new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
@@ -36,10 +35,15 @@ final class JsonErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(body(status, reason));
   }
 
+  /** Built at the first such error, not while the service starts: a mapper takes 10-20 ms to build. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static byte[] body(int status, String message) {
     String error = HttpStatus.forStatus(status).getMessage();
     try {
-      return JSON.writeValueAsBytes(new ApiError(status, error, message != null ? message : error));
+      return Json.MAPPER.writeValueAsBytes(new ApiError(status, error, message != null ? message : error));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an ApiError always serialises", e);
     }
