@@ -58,6 +58,8 @@ final class Results {
   /** Start-up of one service under one launch: ms to the first 200 on /metrics, RSS then. */
   record Startup(String app, String launch, String shell, List<Double> ms, List<Double> rssMb) {}
 
+  // the floors use Startup too: app is the bare server's name, shell is empty
+
   /** The first tuned start after a build, which also makes the class-data archive. */
   record Training(String app, double ms, double archiveMb) {}
 
@@ -72,6 +74,7 @@ final class Results {
   final List<Route> routes = new ArrayList<>();
   final List<ServiceMemory> serviceMemory = new ArrayList<>();
   final List<Startup> startup = new ArrayList<>();
+  final List<Startup> floors = new ArrayList<>();
   final List<Training> training = new ArrayList<>();
   final List<Memory> memory = new ArrayList<>();
 }

@@ -5,14 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Start-up: from process start to the first 200 on /metrics, with the services' default settings,
  * for the default and the tuned launch, alternated run by run so that both see the same machine;
- * then counters-app with each tuned setting alone, to show what each buys.
+ * then counters-app next to two bare servers under the same tuned launch (the floors: how much of
+ * the start-up is Javalin's, and how much the instrumentation's); then counters-app with each
+ * tuned setting alone, to show what each buys.
  */
 final class StartupPhase {
 
@@ -40,13 +44,15 @@ final class StartupPhase {
       // the first tuned start after a build also makes the archive: time that once, from scratch
       Files.deleteIfExists(app.archive(root));
       log.step("start-up: " + app.module + ", first tuned start (makes the class-data archive)");
-      Measurement first = measure(app, Launch.tunedLaunch());
+      Measurement first = measure(service(app, Launch.tunedLaunch()));
       long archiveBytes = Files.exists(app.archive(root)) ? Files.size(app.archive(root)) : 0;
       results.training.add(new Results.Training(app.module, first.ms, archiveBytes / 1e6));
 
       log.step("start-up: " + app.module + ", default and tuned launch, " + plan.startupRuns() + " runs each");
       measureAlternately(app, List.of(Launch.defaults(), Launch.tunedLaunch()), results);
     }
+
+    measureFloors(results);
 
     List<Launch> single = new ArrayList<>();
     single.add(
@@ -65,46 +71,120 @@ final class StartupPhase {
 
   private void measureAlternately(App app, List<Launch> launches, Results results)
       throws IOException, InterruptedException {
-    Map<Launch, List<Measurement>> runs = new LinkedHashMap<>();
-    launches.forEach(launch -> runs.put(launch, new ArrayList<>()));
-    for (int i = 0; i < plan.startupRuns(); i++) {
-      List<Launch> order = new ArrayList<>(launches);
-      if (i % 2 == 1) {
-        java.util.Collections.reverse(order);
-      }
-      for (Launch launch : order) {
-        runs.get(launch).add(measure(app, launch));
-      }
+    List<Contender> contenders = launches.stream().map(launch -> service(app, launch)).toList();
+    Map<Contender, List<Measurement>> runs = alternate(contenders);
+    for (int i = 0; i < launches.size(); i++) {
+      Launch launch = launches.get(i);
+      List<Measurement> measurements = runs.get(contenders.get(i));
+      List<Double> ms = measurements.stream().map(m -> m.ms).toList();
+      List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
+      log.step(
+          String.format(
+              "  %-28s min %5.0f ms, median %5.0f ms, RSS %4.0f MB   (%s)",
+              launch.name(), Stats.min(ms), Stats.median(ms), Stats.median(rss), ms));
+      results.startup.add(new Results.Startup(app.module, launch.name(), launch.shellForm(app.module), ms, rss));
     }
-    runs.forEach(
-        (launch, measurements) -> {
-          List<Double> ms = measurements.stream().map(m -> m.ms).toList();
-          List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
-          log.step(
-              String.format(
-                  "  %-28s min %5.0f ms, median %5.0f ms, RSS %4.0f MB   (%s)",
-                  launch.name(), Stats.min(ms), Stats.median(ms), Stats.median(rss), ms));
-          results.startup.add(
-              new Results.Startup(app.module, launch.name(), launch.shellForm(app.module), ms, rss));
-        });
   }
 
   private record Measurement(double ms, double rssMb) {}
 
-  private Measurement measure(App app, Launch launch) throws IOException, InterruptedException {
+  /** Something to start and time: its name, its command for a port, and its environment. */
+  private record Contender(String name, String launch, Function<Integer, List<String>> command, Map<String, String> env) {}
+
+  private Contender service(App app, Launch launch) {
+    return new Contender(
+        app.module,
+        launch.name(),
+        port -> launch.serviceCommand(app.module, List.of("--port=" + port, "--host=127.0.0.1")),
+        launch.env());
+  }
+
+  /**
+   * The floors, with the tuned launch and each its own class-data archive, made by a training run
+   * as {@code ./run} makes the services': Javalin with one route ({@code BareJavalin}), and the
+   * services' own wiring with no metric at all ({@code BareBaseline}: settings parsed by the same
+   * code, access log on, JVM metrics off). Alternated with counters-app's tuned start.
+   */
+  private void measureFloors(Results results) throws IOException, InterruptedException {
+    log.step("start-up: counters-app next to the bare servers, tuned launch, " + plan.startupRuns() + " runs each");
+    List<Contender> contenders = new ArrayList<>();
+    contenders.add(service(App.COUNTERS, Launch.tunedLaunch()));
+    contenders.add(floor(FLOOR_JAVALIN, "tutorial.benchmarks.BareJavalin", List.of()));
+    contenders.add(floor(FLOOR_BASELINE, "tutorial.benchmarks.BareBaseline", List.of("--host=127.0.0.1", "--jvm-metrics=false")));
+    Map<Contender, List<Measurement>> runs = alternate(contenders);
+    runs.forEach(
+        (contender, measurements) -> {
+          List<Double> ms = measurements.stream().map(m -> m.ms).toList();
+          List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
+          log.step(String.format("  %-28s min %5.0f ms, median %5.0f ms   (%s)", contender.name(), Stats.min(ms), Stats.median(ms), ms));
+          results.floors.add(new Results.Startup(contender.name(), contender.launch(), "", ms, rss));
+        });
+  }
+
+  static final String FLOOR_JAVALIN = "bare Javalin";
+  static final String FLOOR_BASELINE = "bare baseline";
+
+  private Contender floor(String name, String mainClass, List<String> flags) throws IOException, InterruptedException {
+    Path archive = logs.getParent().resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
+    Files.deleteIfExists(archive);
+    Function<Integer, List<String>> withArchive =
+        port -> floorCommand(mainClass, "-XX:SharedArchiveFile=" + archive, port, flags);
+    log.step("start-up: " + name + ", training run for its class-data archive");
     int port = ServiceProcess.freePort();
-    List<String> command =
-        launch.serviceCommand(app.module, List.of("--port=" + port, "--host=127.0.0.1"));
-    Path logFile = logs.resolve("startup-" + app.module + "-" + launch.name().replace(' ', '-') + ".log");
+    try (ServiceProcess training =
+        ServiceProcess.start(
+            name, floorCommand(mainClass, "-XX:ArchiveClassesAtExit=" + archive, port, flags), Map.of(), root, port,
+            logs.resolve("startup-" + name.replace(' ', '-') + "-training.log"))) {
+      training.awaitFirstScrape(TIMEOUT);
+      for (String path : List.of("/", "/about", "/metrics", "/nope")) {
+        ServiceProcess.get(port, path);
+      }
+      training.stop(); // the JVM writes the archive as it exits
+    }
+    if (!Files.exists(archive)) {
+      throw new IOException(name + ": the training run made no class-data archive (see its log in " + logs + ")");
+    }
+    return new Contender(name, "tuned", withArchive, Map.of());
+  }
+
+  private List<String> floorCommand(String mainClass, String archiveFlag, int port, List<String> flags) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(options.allFlags());
+    command.add(archiveFlag);
+    command.addAll(List.of("-cp", "benchmarks/target/benchmarks.jar", mainClass, "--port=" + port));
+    command.addAll(flags);
+    return command;
+  }
+
+  /** Starts each contender in turn, {@code plan.startupRuns()} rounds, reversing the order every other round. */
+  private Map<Contender, List<Measurement>> alternate(List<Contender> contenders)
+      throws IOException, InterruptedException {
+    Map<Contender, List<Measurement>> runs = new LinkedHashMap<>();
+    contenders.forEach(contender -> runs.put(contender, new ArrayList<>()));
+    for (int i = 0; i < plan.startupRuns(); i++) {
+      List<Contender> order = new ArrayList<>(contenders);
+      if (i % 2 == 1) {
+        Collections.reverse(order);
+      }
+      for (Contender contender : order) {
+        runs.get(contender).add(measure(contender));
+      }
+    }
+    return runs;
+  }
+
+  private Measurement measure(Contender contender) throws IOException, InterruptedException {
+    int port = ServiceProcess.freePort();
+    Path logFile = logs.resolve("startup-" + (contender.name() + "-" + contender.launch()).replace(' ', '-') + ".log");
     try (ServiceProcess service =
-        ServiceProcess.start(app.module, command, launch.env(), root, port, logFile)) {
+        ServiceProcess.start(contender.name(), contender.command().apply(port), contender.env(), root, port, logFile)) {
       Duration elapsed = service.awaitFirstScrape(TIMEOUT);
       double rss = service.residentMb();
       int status = service.stop();
-      if (status != 0) {
-        log.step("  warning: " + app.module + " (" + launch.name() + ") exited with " + status);
+      if (status != 0 && !contender.name().equals(FLOOR_JAVALIN)) { // it has no graceful stop
+        log.step("  warning: " + contender.name() + " (" + contender.launch() + ") exited with " + status);
       }
-      log.raw(String.format("%s %s: %d ms, RSS %.1f MB", app.module, launch.name(), elapsed.toMillis(), rss));
+      log.raw(String.format("%s %s: %d ms, RSS %.1f MB", contender.name(), contender.launch(), elapsed.toMillis(), rss));
       return new Measurement(elapsed.toNanos() / 1e6, rss);
     }
   }

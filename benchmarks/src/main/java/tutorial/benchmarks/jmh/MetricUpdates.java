@@ -9,6 +9,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MetricUpdates {
 
+  private final LongAdder adder = new LongAdder();
   private Counter homePageVisits;
   private Gauge listSize;
   private GaugeDataPoint myListSize;
@@ -70,6 +72,15 @@ public class MetricUpdates {
   @Benchmark
   public void counterInc() {
     homePageVisits.inc();
+  }
+
+  /**
+   * The floor under counterInc: the one atomic add a thread-safe counter cannot do without, on a
+   * bare {@link LongAdder} (what client_java's counter adds to), with nothing around it.
+   */
+  @Benchmark
+  public void longAdderIncrement() {
+    adder.increment();
   }
 
   @Benchmark
