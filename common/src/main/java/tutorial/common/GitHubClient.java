@@ -10,6 +10,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,7 +33,7 @@ public final class GitHubClient {
 
   private final HttpUrl baseUrl;
   private final String token;
-  private final OkHttpClient http;
+  private final CompletableFuture<OkHttpClient> http;
 
   public GitHubClient(String baseUrl, String token, Duration connectTimeout, Duration readTimeout) {
     this.baseUrl = HttpUrl.parse(baseUrl);
@@ -40,16 +41,20 @@ public final class GitHubClient {
       throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
     }
     this.token = token;
+    // Building the client loads the JDK's trust store and sets up TLS, about 120 ms: it is done
+    // on another thread while the server starts, and the first call waits for it if need be.
     this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(connectTimeout)
-            .readTimeout(readTimeout)
-            // bounds a body that trickles in byte by byte, which no read timeout catches
-            .callTimeout(connectTimeout.plus(readTimeout))
-            // a redirect could lead to any host: only the configured upstream is ever called
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .build();
+        CompletableFuture.supplyAsync(
+            () ->
+                new OkHttpClient.Builder()
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    // bounds a body that trickles in byte by byte, which no read timeout catches
+                    .callTimeout(connectTimeout.plus(readTimeout))
+                    // a redirect could lead to any host: only the configured upstream is called
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .build());
   }
 
   public HttpUrl baseUrl() {
@@ -70,7 +75,7 @@ public final class GitHubClient {
     if (token != null && !token.isBlank()) {
       request.header("Authorization", "Bearer " + token);
     }
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = http.join().newCall(request.build()).execute()) {
       if (response.code() == 404) {
         throw new NotFoundResponse("repository " + name + " not found upstream");
       }
