@@ -122,10 +122,12 @@ final class StartupPhase {
   }
 
   static final String FLOOR_JAVALIN = "bare Javalin";
+  private static final String BENCHMARKS_JAR = "benchmarks/target/benchmarks.jar";
   static final String FLOOR_BASELINE = "bare baseline";
 
   private Contender floor(String name, String mainClass, List<String> flags) throws IOException, InterruptedException {
-    Path archive = logs.getParent().resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
+    // beside the jar it is only valid for, as ./run keeps a service's
+    Path archive = root.resolve(BENCHMARKS_JAR).resolveSibling(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
     Files.deleteIfExists(archive);
     Function<Integer, List<String>> withArchive =
         port -> floorCommand(mainClass, "-XX:SharedArchiveFile=" + archive, port, flags);
@@ -151,7 +153,7 @@ final class StartupPhase {
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(options.allFlags());
     command.add(archiveFlag);
-    command.addAll(List.of("-cp", "benchmarks/target/benchmarks.jar", mainClass, "--port=" + port));
+    command.addAll(List.of("-cp", BENCHMARKS_JAR, mainClass, "--port=" + port));
     command.addAll(flags);
     return command;
   }
