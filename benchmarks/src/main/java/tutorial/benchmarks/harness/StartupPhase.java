@@ -22,6 +22,10 @@ final class StartupPhase {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+  static final String FLOOR_JAVALIN = "bare Javalin";
+  static final String FLOOR_BASELINE = "bare baseline";
+  private static final String BENCHMARKS_JAR = "benchmarks/target/benchmarks.jar";
+
   static final List<String> FIXED_ARCHIVE_ADDRESS =
       List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
@@ -120,10 +124,6 @@ final class StartupPhase {
           results.floors.add(new Results.Startup(contender.name(), contender.launch(), "", ms, rss));
         });
   }
-
-  static final String FLOOR_JAVALIN = "bare Javalin";
-  private static final String BENCHMARKS_JAR = "benchmarks/target/benchmarks.jar";
-  static final String FLOOR_BASELINE = "bare baseline";
 
   private Contender floor(String name, String mainClass, List<String> flags) throws IOException, InterruptedException {
     // beside the jar it is only valid for, as ./run keeps a service's
