@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -94,19 +93,29 @@ public final class Service {
     for (Object mixin : appSettings) {
       commandLine.addMixin(mixin.getClass().getSimpleName(), mixin);
     }
+    // a half-set login is refused now, not at the first scrape
+    return parseOrExit(name, commandLine, args, () -> flags.settings.metricsAccess()) ? flags.settings : null;
+  }
+
+  /**
+   * Parses {@code args} into {@code commandLine}'s settings, then runs {@code check} on them;
+   * after {@code --help} prints the usage and returns false. A bad flag or variable, or a check
+   * that throws, is one line on stderr and exit status 2.
+   */
+  public static boolean parseOrExit(String name, CommandLine commandLine, String[] args, Runnable check) {
     try {
       commandLine.parseArgs(args);
-      if (flags.help) {
+      if (commandLine.isUsageHelpRequested()) {
         commandLine.usage(System.out);
-        return null;
+        return false;
       }
-      flags.settings.metricsAccess(); // refuse a half-set login now, not at the first scrape
-      return flags.settings;
+      check.run();
+      return true;
     } catch (ParameterException | IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());
       System.err.println("Try '" + name + " --help' for the settings.");
       System.exit(2);
-      return null;
+      return false;
     }
   }
 
@@ -120,11 +129,6 @@ public final class Service {
       })
   static final class Flags {
     @Mixin ServiceSettings settings = new ServiceSettings();
-
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show these settings and exit.")
-    boolean help;
+    @Mixin HelpOption help = new HelpOption();
   }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import tutorial.common.GitHubClient;
 import tutorial.common.GracefulStop;
+import tutorial.common.HelpOption;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.ServiceSettings;
@@ -213,19 +214,7 @@ public final class Suite implements AutoCloseable {
   static Flags parse(String[] args) {
     Flags flags = new Flags();
     CommandLine commandLine = commandLine(flags);
-    try {
-      commandLine.parseArgs(args);
-      flags.check(commandLine);
-    } catch (ParameterException e) {
-      System.err.println("suite: " + e.getMessage());
-      System.err.println("Try 'suite --help' for the settings.");
-      System.exit(2);
-    }
-    if (flags.help) {
-      commandLine.usage(System.out);
-      return null;
-    }
-    return flags;
+    return Service.parseOrExit("suite", commandLine, args, () -> flags.check(commandLine)) ? flags : null;
   }
 
   static CommandLine commandLine(Flags flags) {
@@ -302,12 +291,7 @@ public final class Suite implements AutoCloseable {
     @Mixin UpstreamSettings upstream = new UpstreamSettings();
     @Mixin Buckets buckets = new Buckets();
     @Mixin Quantiles quantiles = new Quantiles();
-
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show these settings and exit.")
-    boolean help;
+    @Mixin HelpOption help = new HelpOption();
 
     void check(CommandLine commandLine) {
       if (basePort < 0 || basePort > 65535 - 4) {
@@ -318,11 +302,7 @@ public final class Suite implements AutoCloseable {
         throw new ParameterException(
             commandLine, "--traffic-rate must be more than 0 and at most 1000: " + trafficRate);
       }
-      try {
-        service.metricsAccess(); // a half-set login stops the start, as in every service
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(commandLine, e.getMessage());
-      }
+      service.metricsAccess(); // a half-set login stops the start, as in every service
     }
   }
 }

@@ -10,9 +10,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tutorial.common.HelpOption;
 
 /**
  * {@code ./compare}: shows scrapes side by side, family by family, so that a learner sees what each
@@ -172,11 +174,7 @@ public final class CompareCommand implements Callable<Integer> {
               + " from the working directory upwards).")
   Path repo;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
+  @Mixin HelpOption help = new HelpOption();
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
