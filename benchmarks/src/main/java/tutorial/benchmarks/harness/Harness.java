@@ -79,7 +79,7 @@ public final class Harness {
         new JmhPhase(plan, log).run(results);
       }
       if (only.contains("startup")) {
-        new StartupPhase(plan, log, root, out, options).run(results);
+        new StartupPhase(plan, log, root, out, options).run(results, jar);
       }
       if (only.contains("http")) {
         new HttpPhase(plan, log, root, out, options).run(results, jar);

@@ -41,15 +41,20 @@ record Launch(String name, boolean tuned, List<String> javaOpts) {
 
   /**
    * The baseline, with the JVM flags {@code ./run} gives a service under this launch. It has no
-   * class-data archive: that only shortens the start, and the baseline's start is not measured.
+   * class-data archive: that only shortens the start, and the HTTP phase does not time it.
    */
   List<String> baselineCommand(TunedOptions options, Path jar, List<String> flags) {
+    return benchmarksCommand(options, jar, "tutorial.benchmarks.BareBaseline", flags);
+  }
+
+  /** A main class of the benchmarks jar, with the JVM flags {@code ./run} gives a service under this launch. */
+  List<String> benchmarksCommand(TunedOptions options, Path jar, String mainClass, List<String> flags) {
     List<String> command = new ArrayList<>(List.of("java"));
     if (tuned) {
       command.addAll(options.allFlags());
     }
     command.addAll(javaOpts);
-    command.addAll(List.of("-cp", jar.toString(), "tutorial.benchmarks.BareBaseline"));
+    command.addAll(List.of("-cp", jar.toString(), mainClass));
     command.addAll(flags);
     return command;
   }

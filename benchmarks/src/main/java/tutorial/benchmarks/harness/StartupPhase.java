@@ -24,7 +24,6 @@ final class StartupPhase {
 
   static final String FLOOR_JAVALIN = "bare Javalin";
   static final String FLOOR_BASELINE = "bare baseline";
-  private static final String BENCHMARKS_JAR = "benchmarks/target/benchmarks.jar";
 
   static final List<String> FIXED_ARCHIVE_ADDRESS =
       List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
@@ -43,7 +42,7 @@ final class StartupPhase {
     this.options = options;
   }
 
-  void run(Results results) throws IOException, InterruptedException {
+  void run(Results results, Path jar) throws IOException, InterruptedException {
     for (App app : App.values()) {
       // the first tuned start after a build also makes the archive: time that once, from scratch
       Files.deleteIfExists(app.archive(root));
@@ -56,7 +55,7 @@ final class StartupPhase {
       measureAlternately(app, List.of(Launch.defaults(), Launch.tunedLaunch()), results);
     }
 
-    measureFloors(results);
+    measureFloors(results, jar);
 
     List<Launch> single = new ArrayList<>();
     single.add(
@@ -79,15 +78,21 @@ final class StartupPhase {
     Map<Contender, List<Measurement>> runs = alternate(contenders);
     for (int i = 0; i < launches.size(); i++) {
       Launch launch = launches.get(i);
-      List<Measurement> measurements = runs.get(contenders.get(i));
-      List<Double> ms = measurements.stream().map(m -> m.ms).toList();
-      List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
-      log.step(
-          String.format(
-              "  %-28s min %5.0f ms, median %5.0f ms, RSS %4.0f MB   (%s)",
-              launch.name(), Stats.min(ms), Stats.median(ms), Stats.median(rss), ms));
-      results.startup.add(new Results.Startup(app.module, launch.name(), launch.shellForm(app.module), ms, rss));
+      results.startup.add(
+          summary(launch.name(), app.module, launch.name(), launch.shellForm(app.module), runs.get(contenders.get(i))));
     }
+  }
+
+  /** Logs one contender's runs and returns them as a row of the results. */
+  private Results.Startup summary(
+      String label, String app, String launch, String shell, List<Measurement> measurements) {
+    List<Double> ms = measurements.stream().map(m -> m.ms).toList();
+    List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
+    log.step(
+        String.format(
+            "  %-28s min %5.0f ms, median %5.0f ms, RSS %4.0f MB   (%s)",
+            label, Stats.min(ms), Stats.median(ms), Stats.median(rss), ms));
+    return new Results.Startup(app, launch, shell, ms, rss);
   }
 
   private record Measurement(double ms, double rssMb) {}
@@ -109,53 +114,48 @@ final class StartupPhase {
    * services' own wiring with no metric at all ({@code BareBaseline}: settings parsed by the same
    * code, access log on, JVM metrics off). Alternated with counters-app's tuned start.
    */
-  private void measureFloors(Results results) throws IOException, InterruptedException {
+  private void measureFloors(Results results, Path jar) throws IOException, InterruptedException {
     log.step("start-up: counters-app next to the bare servers, tuned launch, " + plan.startupRuns() + " runs each");
     List<Contender> contenders = new ArrayList<>();
     contenders.add(service(App.COUNTERS, Launch.tunedLaunch()));
-    contenders.add(floor(FLOOR_JAVALIN, "tutorial.benchmarks.BareJavalin", List.of()));
-    contenders.add(floor(FLOOR_BASELINE, "tutorial.benchmarks.BareBaseline", List.of("--host=127.0.0.1", "--jvm-metrics=false")));
-    Map<Contender, List<Measurement>> runs = alternate(contenders);
-    runs.forEach(
-        (contender, measurements) -> {
-          List<Double> ms = measurements.stream().map(m -> m.ms).toList();
-          List<Double> rss = measurements.stream().map(m -> m.rssMb).toList();
-          log.step(String.format("  %-28s min %5.0f ms, median %5.0f ms   (%s)", contender.name(), Stats.min(ms), Stats.median(ms), ms));
-          results.floors.add(new Results.Startup(contender.name(), contender.launch(), "", ms, rss));
-        });
+    contenders.add(floor(jar, FLOOR_JAVALIN, "tutorial.benchmarks.BareJavalin", List.of()));
+    contenders.add(floor(jar, FLOOR_BASELINE, "tutorial.benchmarks.BareBaseline", List.of("--host=127.0.0.1", "--jvm-metrics=false")));
+    alternate(contenders)
+        .forEach(
+            (contender, measurements) ->
+                results.floors.add(summary(contender.name(), contender.name(), contender.launch(), "", measurements)));
   }
 
-  private Contender floor(String name, String mainClass, List<String> flags) throws IOException, InterruptedException {
+  private Contender floor(Path jar, String name, String mainClass, List<String> flags)
+      throws IOException, InterruptedException {
     // beside the jar it is only valid for, as ./run keeps a service's
-    Path archive = root.resolve(BENCHMARKS_JAR).resolveSibling(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
+    Path archive = jar.resolveSibling(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
     Files.deleteIfExists(archive);
-    Function<Integer, List<String>> withArchive =
-        port -> floorCommand(mainClass, "-XX:SharedArchiveFile=" + archive, port, flags);
     log.step("start-up: " + name + ", training run for its class-data archive");
-    int port = ServiceProcess.freePort();
+    int trainingPort = ServiceProcess.freePort();
     try (ServiceProcess training =
         ServiceProcess.start(
-            name, floorCommand(mainClass, "-XX:ArchiveClassesAtExit=" + archive, port, flags), Map.of(), root, port,
+            name, floorCommand(jar, mainClass, "-XX:ArchiveClassesAtExit=" + archive, trainingPort, flags), Map.of(), root,
+            trainingPort,
             logs.resolve("startup-" + name.replace(' ', '-') + "-training.log"))) {
       training.awaitFirstScrape(TIMEOUT);
       for (String path : List.of("/", "/about", "/metrics", "/nope")) {
-        ServiceProcess.get(port, path);
+        ServiceProcess.get(trainingPort, path);
       }
       training.stop(); // the JVM writes the archive as it exits
     }
     if (!Files.exists(archive)) {
       throw new IOException(name + ": the training run made no class-data archive (see its log in " + logs + ")");
     }
-    return new Contender(name, "tuned", withArchive, Map.of());
+    return new Contender(
+        name, "tuned", port -> floorCommand(jar, mainClass, "-XX:SharedArchiveFile=" + archive, port, flags), Map.of());
   }
 
-  private List<String> floorCommand(String mainClass, String archiveFlag, int port, List<String> flags) {
-    List<String> command = new ArrayList<>(List.of("java"));
-    command.addAll(options.allFlags());
-    command.add(archiveFlag);
-    command.addAll(List.of("-cp", BENCHMARKS_JAR, mainClass, "--port=" + port));
-    command.addAll(flags);
-    return command;
+  /** The tuned launch plus the archive flag, as {@code ./run} starts a service. */
+  private List<String> floorCommand(Path jar, String mainClass, String archiveFlag, int port, List<String> flags) {
+    List<String> args = new ArrayList<>(List.of("--port=" + port));
+    args.addAll(flags);
+    return new Launch("tuned", true, List.of(archiveFlag)).benchmarksCommand(options, jar, mainClass, args);
   }
 
   /** Starts each contender in turn, {@code plan.startupRuns()} rounds, reversing the order every other round. */
