@@ -4,12 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import tutorial.common.GitHubClient;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
-import tutorial.common.RepositoryRoute;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 import tutorial.common.UpstreamSettings;
@@ -29,8 +30,10 @@ public final class BareBaseline implements TutorialApp {
 
   private final List<Long> myList = new ArrayList<>();
   private final GitHubClient github;
+  private final PrometheusRegistry registry;
 
-  BareBaseline(GitHubClient github) {
+  BareBaseline(PrometheusRegistry registry, GitHubClient github) {
+    this.registry = registry;
     this.github = github;
   }
 
@@ -41,7 +44,10 @@ public final class BareBaseline implements TutorialApp {
     routes.get("/add/{num}", this::add);
     routes.get("/remove/{num}", this::remove);
     routes.get(
-        RepositoryRoute.PATH, ctx -> ctx.json(github.repository(RepositoryName.from(ctx))));
+        "/repos/{username}/{repository}",
+        ctx -> ctx.json(github.repository(RepositoryName.from(ctx))));
+    // as in every service, though with --jvm-metrics=false there is nothing in it
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   private void add(Context ctx) {
@@ -77,7 +83,10 @@ public final class BareBaseline implements TutorialApp {
 
   /** Takes the services' flags; the harness starts it with {@code --jvm-metrics=false}. */
   public static void main(String[] args) {
-    UpstreamSettings upstream = new UpstreamSettings();
-    Service.run("bare-baseline", args, registry -> new BareBaseline(upstream.connect()), upstream);
+    Service.run(
+        "bare-baseline",
+        args,
+        new UpstreamSettings(),
+        (registry, upstream) -> new BareBaseline(registry, upstream.connect()));
   }
 }

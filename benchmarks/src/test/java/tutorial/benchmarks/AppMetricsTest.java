@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tutorial.benchmarks.jmh.AppMetrics;
 import tutorial.common.GitHubClient;
+import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.gauges.GaugesApp;
 import tutorial.histograms.Buckets;
@@ -52,7 +53,7 @@ class AppMetricsTest {
   @Test
   void histogramIsHistogramsAppsDefault() throws IOException {
     PrometheusRegistry app = new PrometheusRegistry();
-    new HistogramsApp(app, NO_UPSTREAM, Buckets.of(Buckets.Layout.python));
+    new HistogramsApp(app, NO_UPSTREAM, TestSettings.parse(new Buckets(), "--buckets=python"));
     PrometheusRegistry copy = new PrometheusRegistry();
     AppMetrics.requestDuration(copy).labelValues("GET", "/repos");
 
@@ -65,7 +66,7 @@ class AppMetricsTest {
   void summaryIsSummariesAppsWithAndWithoutQuantiles() throws IOException {
     for (boolean quantiles : new boolean[] {false, true}) {
       PrometheusRegistry app = new PrometheusRegistry();
-      new SummariesApp(app, NO_UPSTREAM, Quantiles.of(quantiles));
+      new SummariesApp(app, NO_UPSTREAM, TestSettings.parse(new Quantiles(), "--quantiles=" + quantiles));
       PrometheusRegistry copy = new PrometheusRegistry();
       AppMetrics.requestProcessing(copy, quantiles).labelValues("get", "/repos");
 

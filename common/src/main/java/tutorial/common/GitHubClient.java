@@ -57,10 +57,6 @@ public final class GitHubClient {
                     .build());
   }
 
-  public HttpUrl baseUrl() {
-    return baseUrl;
-  }
-
   /** {@code GET {base}/repos/{owner}/{repository}}, after checking both names. */
   public JsonNode repository(RepositoryName name) {
     HttpUrl url =
@@ -86,8 +82,17 @@ public final class GitHubClient {
     } catch (InterruptedIOException e) {
       throw new GatewayTimeoutResponse("upstream did not answer in time");
     } catch (IOException e) {
-      throw new BadGatewayResponse("upstream unreachable");
+      throw new BadGatewayResponse(unreachable());
     }
+  }
+
+  /** Where the API was looked for, and how to follow the chapter without it (no internet). */
+  private String unreachable() {
+    boolean defaultPort = baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme());
+    String where = baseUrl.host() + (defaultPort ? "" : ":" + baseUrl.port());
+    return "upstream unreachable: cannot reach the repository API at "
+        + where
+        + "; without internet, start the service with OFFLINE=true";
   }
 
   /** What a learner can do about an upstream answer other than 200 or 404. */

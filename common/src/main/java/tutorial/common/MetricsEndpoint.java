@@ -1,13 +1,18 @@
 package tutorial.common;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Set;
 
-/** The {@code GET /metrics} route: the Java counterpart of the tutorial's {@code generate_latest()}. */
+/**
+ * The {@code /metrics} route's handler: the Java counterpart of the tutorial's {@code
+ * Response(generate_latest(), mimetype=CONTENT_TYPE_LATEST)}. It is client_java's own scrape
+ * handler, so every format a Prometheus server asks for works: text, OpenMetrics, protobuf, gzip
+ * and {@code name[]} filters.
+ */
 public final class MetricsEndpoint {
 
   public static final String PATH = "/metrics";
@@ -17,15 +22,13 @@ public final class MetricsEndpoint {
 
   private MetricsEndpoint() {}
 
-  public static void addTo(RoutesConfig routes, PrometheusRegistry registry, MetricsAccess access) {
+  /** Serves a scrape of {@code registry}; {@link Service} guards it with the configured login. */
+  public static Handler handler(PrometheusRegistry registry) {
     PrometheusScrapeHandler handler = new PrometheusScrapeHandler(registry);
-    routes.get(
-        PATH,
-        ctx -> {
-          access.check(ctx);
-          checkDebugFormat(ctx);
-          handler.handleRequest(new JavalinPrometheusExchange(ctx));
-        });
+    return ctx -> {
+      checkDebugFormat(ctx);
+      handler.handleRequest(new JavalinPrometheusExchange(ctx));
+    };
   }
 
   /** The handler answers an unknown format with a 500; it is the caller's mistake, so a 400. */

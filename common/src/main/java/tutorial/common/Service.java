@@ -3,13 +3,12 @@ package tutorial.common;
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * What every example service shares: the Javalin set-up around an app's routes ({@code /metrics},
@@ -28,16 +27,20 @@ public final class Service {
   private Service() {}
 
   /** The service's registry: its own, never the global default, so apps can share a JVM. */
-  public static PrometheusRegistry registry(ServiceSettings settings) {
+  public static PrometheusRegistry registry(boolean jvmMetrics) {
     PrometheusRegistry registry = new PrometheusRegistry();
-    if (settings.jvmMetrics()) {
+    if (jvmMetrics) {
       RuntimeMetrics.register(registry);
     }
     return registry;
   }
 
-  /** The app's routes and the shared ones, in an unstarted Javalin. */
-  public static Javalin create(ServiceSettings settings, PrometheusRegistry registry, TutorialApp app) {
+  /**
+   * The app's routes and the shared wiring, in an unstarted Javalin: the login that guards {@code
+   * /metrics} when one is set, {@code /health}, JSON errors, the access log and the graceful stop.
+   */
+  public static Javalin create(ServiceSettings settings, TutorialApp app) {
+    MetricsAccess access = settings.metricsAccess();
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -54,29 +57,79 @@ public final class Service {
                 }
               });
           ErrorResponses.addTo(config.routes);
-          MetricsEndpoint.addTo(config.routes, registry, settings.metricsAccess());
+          if (!access.isOpen()) {
+            config.routes.before(MetricsEndpoint.PATH, access::check);
+          }
           config.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
           app.addRoutes(config.routes);
         });
   }
 
+  /** Builds an app that has no settings of its own. */
+  @FunctionalInterface
+  public interface AppFactory {
+    TutorialApp create(PrometheusRegistry registry);
+  }
+
+  /** Builds an app from its own settings, as parsed from the command line. */
+  @FunctionalInterface
+  public interface AppWithSettingFactory<A> {
+    TutorialApp create(PrometheusRegistry registry, A settings);
+  }
+
+  /** Builds an app from its two groups of settings, as parsed from the command line. */
+  @FunctionalInterface
+  public interface AppWithSettingsFactory<A, B> {
+    TutorialApp create(PrometheusRegistry registry, A first, B second);
+  }
+
   /**
    * Parses the command line, builds the app with its registry and starts it; stops it gracefully
-   * on SIGTERM or Ctrl-C. {@code appSettings} are picocli mixins with the app's own options, read
-   * before {@code app} is called.
+   * on SIGTERM or Ctrl-C.
    */
-  public static void run(
-      String name,
-      String[] args,
-      Function<PrometheusRegistry, TutorialApp> app,
-      Object... appSettings) {
-    ServiceSettings settings = parse(name, args, appSettings);
-    if (settings == null) {
-      return;
+  public static void run(String name, String[] args, AppFactory app) {
+    ServiceSettings settings = parse(name, args);
+    if (settings != null) {
+      start(name, settings, app.create(registry(settings.jvmMetrics())));
     }
-    PrometheusRegistry registry = registry(settings);
-    Javalin javalin = create(settings, registry, app.apply(registry));
-    javalin.start();
+  }
+
+  /**
+   * As {@link #run(String, String[], AppFactory)}, for an app with settings of its own: {@code
+   * settings} is a picocli mixin, listed in {@code --help} and filled from the command line and
+   * the environment before {@code app} gets it.
+   */
+  public static <A> void run(
+      String name, String[] args, A settings, AppWithSettingFactory<A> app) {
+    ServiceSettings service = parse(name, args, settings);
+    if (service != null) {
+      start(name, service, app.create(registry(service.jvmMetrics()), settings));
+    }
+  }
+
+  /**
+   * As {@link #run(String, String[], AppFactory)}, for an app with two groups of settings: {@code
+   * first} and {@code second} are picocli mixins, listed in {@code --help} and filled from the
+   * command line and the environment before {@code app} gets them.
+   */
+  public static <A, B> void run(
+      String name, String[] args, A first, B second, AppWithSettingsFactory<A, B> app) {
+    ServiceSettings settings = parse(name, args, first, second);
+    if (settings != null) {
+      start(name, settings, app.create(registry(settings.jvmMetrics()), first, second));
+    }
+  }
+
+  private static void start(String name, ServiceSettings settings, TutorialApp app) {
+    Javalin javalin = create(settings, app);
+    try {
+      javalin.start();
+    } catch (RuntimeException e) {
+      int other = settings.port() + 1;
+      PortInUse.explain(name, settings.port(), "PORT=" + other + " (or --port=" + other + ")", e)
+          .ifPresent(message -> exit(message, 1));
+      throw e;
+    }
     GracefulStop.onSignals(javalin::stop);
     LOG.info(
         "{} listening on http://{}:{}, metrics at {}",
@@ -112,11 +165,14 @@ public final class Service {
       check.run();
       return true;
     } catch (ParameterException | IllegalArgumentException e) {
-      System.err.println(name + ": " + e.getMessage());
-      System.err.println("Try '" + name + " --help' for the settings.");
-      System.exit(2);
+      exit(name + ": " + e.getMessage() + "\nTry '" + name + " --help' for the settings.", 2);
       return false;
     }
+  }
+
+  private static void exit(String message, int status) {
+    System.err.println(message);
+    System.exit(status);
   }
 
   @Command(

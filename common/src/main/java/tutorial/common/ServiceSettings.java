@@ -71,20 +71,6 @@ public final class ServiceSettings {
               + " (env METRICS_TOKEN, default none).")
   String metricsToken;
 
-  /**
-   * Settings for a service started inside a test: loopback, a free port, no access log, and the
-   * JVM metrics on as in a real start, so that tests prove their filtered scrapes ignore them.
-   */
-  public static ServiceSettings forTests() {
-    ServiceSettings settings = new ServiceSettings();
-    settings.port = 0;
-    settings.host = "127.0.0.1";
-    settings.requestLog = false;
-    settings.jvmMetrics = true;
-    settings.stopTimeout = Duration.ofSeconds(5);
-    return settings;
-  }
-
   public int port() {
     return port;
   }
@@ -133,32 +119,7 @@ public final class ServiceSettings {
     return MetricsAccess.bearer(metricsToken);
   }
 
-  /** These settings with /metrics protected by a bearer token, for tests. */
-  public ServiceSettings withMetricsToken(String token) {
-    this.metricsToken = token;
-    return this;
-  }
-
-  /** These settings with /metrics protected by basic auth, for tests. */
-  public ServiceSettings withMetricsLogin(String username, String password) {
-    this.metricsUsername = username;
-    this.metricsPassword = password;
-    return this;
-  }
-
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
-  }
-
-  /** These settings, bound to a free port on 127.0.0.1. */
-  public ServiceSettings withFreeLoopbackPort() {
-    this.host = "127.0.0.1";
-    this.port = 0;
-    return this;
-  }
-
-  public ServiceSettings withJvmMetrics(boolean enabled) {
-    this.jvmMetrics = enabled;
-    return this;
   }
 }

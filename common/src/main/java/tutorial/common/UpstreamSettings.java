@@ -57,26 +57,6 @@ public final class UpstreamSettings {
           "Upstream read timeout; a slower answer becomes 504 (env READ_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
-  /** Settings for a test that points the service at its own stand-in (a MockWebServer). */
-  public static UpstreamSettings forTests(String apiUrl) {
-    UpstreamSettings settings = new UpstreamSettings();
-    settings.apiUrl = apiUrl;
-    settings.connectTimeout = Duration.ofSeconds(2);
-    settings.readTimeout = Duration.ofSeconds(5);
-    settings.standInLatency = true;
-    return settings;
-  }
-
-  public UpstreamSettings withReadTimeout(Duration timeout) {
-    this.readTimeout = timeout;
-    return this;
-  }
-
-  public UpstreamSettings withToken(String token) {
-    this.token = token;
-    return this;
-  }
-
   public boolean offline() {
     return offline;
   }

@@ -229,13 +229,16 @@ class GitHubClientTest {
   }
 
   @Test
-  void aRefusedConnectionIsABadGateway() throws IOException {
-    GitHubClient client =
-        new GitHubClient(closedPortUrl(), null, Duration.ofSeconds(1), READ_TIMEOUT);
+  void aRefusedConnectionIsABadGatewayThatNamesTheHostAndTheWayOffline() throws IOException {
+    String url = closedPortUrl();
+    GitHubClient client = new GitHubClient(url, null, Duration.ofSeconds(1), READ_TIMEOUT);
 
     assertThatThrownBy(() -> client.repository(PROMETHEUS))
         .isInstanceOf(BadGatewayResponse.class)
-        .hasMessage("upstream unreachable");
+        .hasMessage(
+            "upstream unreachable: cannot reach the repository API at "
+                + url.substring("http://".length(), url.length() - 1)
+                + "; without internet, start the service with OFFLINE=true");
   }
 
   @Test

@@ -10,7 +10,7 @@ import tutorial.common.testing.RunningService;
 /** What Jetty refuses before any route runs still gets the services' JSON error body. */
 class JsonErrorHandlerTest {
 
-  private final RunningService service = RunningService.start(registry -> routes -> {});
+  private final RunningService service = RunningService.start(RunningService::metricsOnly);
 
   @AfterEach
   void stop() {

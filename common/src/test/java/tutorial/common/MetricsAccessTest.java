@@ -9,6 +9,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 
 /** The optional protection of {@code /metrics}: off by default, as in the tutorial. */
 class MetricsAccessTest {
@@ -18,20 +19,23 @@ class MetricsAccessTest {
         settings,
         registry -> {
           Counter.builder().name("test_events").help("Events").register(registry).inc();
-          return routes -> routes.get("/", ctx -> ctx.result("open"));
+          return routes -> {
+            routes.get("/", ctx -> ctx.result("open"));
+            RunningService.metricsOnly(registry).addRoutes(routes);
+          };
         });
   }
 
   @Test
   void openByDefault() {
-    try (RunningService service = start(ServiceSettings.forTests())) {
+    try (RunningService service = start(TestSettings.service())) {
       assertThat(service.get("/metrics").status()).isEqualTo(200);
     }
   }
 
   @Test
   void aBearerTokenIsRequiredOnceSet() {
-    try (RunningService service = start(ServiceSettings.forTests().withMetricsToken("s3cret"))) {
+    try (RunningService service = start(TestSettings.service("--metrics-token=s3cret"))) {
       Reply anonymous = service.get("/metrics");
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
@@ -55,7 +59,7 @@ class MetricsAccessTest {
   @Test
   void basicAuthAsPrometheusSendsIt() {
     try (RunningService service =
-        start(ServiceSettings.forTests().withMetricsLogin("prometheus", "pa:ss wörd"))) {
+        start(TestSettings.service("--metrics-username=prometheus", "--metrics-password=pa:ss wörd"))) {
       assertThat(service.get("/metrics").header("WWW-Authenticate")).startsWith("Basic");
       assertThat(service.get("/metrics", "Authorization", basic("prometheus", "wrong")).status())
           .isEqualTo(401);
@@ -66,18 +70,17 @@ class MetricsAccessTest {
 
   @Test
   void aHalfSetLoginIsRefusedRatherThanLeftOpen() {
-    assertThatThrownBy(() -> ServiceSettings.forTests().withMetricsLogin("prometheus", null).metricsAccess())
+    assertThatThrownBy(() -> TestSettings.service("--metrics-username=prometheus").metricsAccess())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must both be set");
     assertThatThrownBy(
             () ->
-                ServiceSettings.forTests()
-                    .withMetricsLogin("prometheus", "x")
-                    .withMetricsToken("t")
+                TestSettings.service(
+                        "--metrics-username=prometheus", "--metrics-password=x", "--metrics-token=t")
                     .metricsAccess())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not both");
-    assertThatThrownBy(() -> ServiceSettings.forTests().withMetricsToken(" ").metricsAccess())
+    assertThatThrownBy(() -> TestSettings.service("--metrics-token= ").metricsAccess())
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tutorial.common.testing.Golden;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 
 /**
  * The shared {@code GET /metrics} route and its neighbours, on a service whose only metric is one
@@ -30,14 +31,14 @@ class MetricsEndpointTest {
   // JVM metrics off: these tests read whole scrapes of one known counter
   private final RunningService service =
       RunningService.start(
-          ServiceSettings.forTests().withJvmMetrics(false),
+          TestSettings.service("--jvm-metrics=false"),
           registry -> {
             Counter.builder()
                 .name("test_events")
                 .help("Events seen by the test")
                 .register(registry)
                 .inc();
-            return routes -> {};
+            return RunningService.metricsOnly(registry);
           });
 
   @AfterEach
@@ -174,5 +175,20 @@ class MetricsEndpointTest {
         .isEqualTo(
             "{\"status\":404,\"error\":\"Not Found\","
                 + "\"message\":\"Endpoint GET /no/such/page not found\"}");
+  }
+
+  @Test
+  void aLongPathIsQuotedInPartOnly() {
+    String path = "/" + "a".repeat(6000);
+
+    Reply reply = service.get(path);
+
+    assertThat(reply.status()).isEqualTo(404);
+    String message = reply.text();
+    assertThat(message.length()).isLessThan(400);
+    assertThat(message)
+        .startsWith("{\"status\":404,\"error\":\"Not Found\",\"message\":\"Endpoint GET /aaa")
+        .contains(" ... (5804 characters left out) ... ")
+        .endsWith("aaaaa not found\"}");
   }
 }

@@ -3,8 +3,10 @@ package tutorial.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 
 /**
  * The JVM and process metrics every service exposes by default, the Java counterpart of the
@@ -33,10 +35,10 @@ class RuntimeMetricsTest {
 
   @Test
   void onByDefault() {
-    ServiceSettings defaults = parseWithoutArguments();
+    ServiceSettings defaults = parseOnLoopback();
     assertThat(defaults.jvmMetrics()).isTrue();
 
-    try (RunningService service = RunningService.start(defaults.withFreeLoopbackPort(), r -> routes -> {})) {
+    try (RunningService service = RunningService.start(defaults, RunningService::metricsOnly)) {
       String scrape = service.get("/metrics").text();
       for (String family : RUNTIME_FAMILIES) {
         assertThat(scrape).contains("# TYPE " + family + " ");
@@ -46,9 +48,9 @@ class RuntimeMetricsTest {
 
   @Test
   void offWithOneSetting() {
-    ServiceSettings off = Service.parse("test-app", new String[] {"--jvm-metrics=false"});
+    ServiceSettings off = parseOnLoopback("--jvm-metrics=false");
 
-    try (RunningService service = RunningService.start(off.withFreeLoopbackPort(), r -> routes -> {})) {
+    try (RunningService service = RunningService.start(off, RunningService::metricsOnly)) {
       assertThat(service.get("/metrics").text()).isEmpty();
     }
   }
@@ -56,14 +58,17 @@ class RuntimeMetricsTest {
   @Test
   void aChaptersFilteredScrapeLeavesThemOut() {
     try (RunningService service =
-        RunningService.start(ServiceSettings.forTests().withJvmMetrics(true), r -> routes -> {})) {
+        RunningService.start(TestSettings.service("--jvm-metrics=true"), RunningService::metricsOnly)) {
       assertThat(service.scrape("process_cpu_seconds_total"))
           .startsWith("# HELP process_cpu_seconds_total")
           .doesNotContain("jvm_");
     }
   }
 
-  private static ServiceSettings parseWithoutArguments() {
-    return Service.parse("test-app", new String[0]);
+  /** The service's own defaults, but for where it listens. */
+  private static ServiceSettings parseOnLoopback(String... flags) {
+    String[] args = Stream.concat(Stream.of("--port=0", "--host=127.0.0.1"), Stream.of(flags))
+        .toArray(String[]::new);
+    return Service.parse("test-app", args);
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 
@@ -14,7 +15,10 @@ public final class CountersApp implements TutorialApp {
   private final Counter homeCounter;
   private final Counter aboutCounter;
 
+  private final PrometheusRegistry registry;
+
   public CountersApp(PrometheusRegistry registry) {
+    this.registry = registry;
     homeCounter =
         Counter.builder()
             .name("home_page_visits")
@@ -31,6 +35,8 @@ public final class CountersApp implements TutorialApp {
   public void addRoutes(RoutesConfig routes) {
     routes.get("/", this::home);
     routes.get("/about", this::about);
+    // Expose the metrics for Prometheus to scrape
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   /** Route for the home page */

@@ -25,8 +25,7 @@ class CountersAppTest {
 
   @Test
   void countersStartAtZero() {
-    Golden.assertMatches(
-        service.scrape("home_page_visits", "about_page_visits"), getClass(), "before-visits.txt");
+    Golden.assertMatchesStep(service.scrape("home_page_visits", "about_page_visits"), "counters/before-visits");
   }
 
   @Test
@@ -41,8 +40,7 @@ class CountersAppTest {
     assertThat(about.text()).isEqualTo("<h1>Welcome to the About Page</h1>");
 
     // curl -s http://$server1:5000/metrics | grep page_visits
-    Golden.assertMatches(
-        service.scrape("home_page_visits", "about_page_visits"), getClass(), "after-visits.txt");
+    Golden.assertMatchesStep(service.scrape("home_page_visits", "about_page_visits"), "counters/after-visits");
   }
 
   @Test
@@ -58,7 +56,7 @@ class CountersAppTest {
 
     assertThat(reply.header("Content-Type"))
         .isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
-    Golden.assertMatches(reply.text(), getClass(), "after-visits.openmetrics.txt");
+    Golden.assertMatchesStep(reply.text(), "counters/after-visits.openmetrics");
   }
 
   @Test

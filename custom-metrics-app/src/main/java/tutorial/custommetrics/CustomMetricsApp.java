@@ -8,6 +8,7 @@ import io.prometheus.metrics.core.metrics.StateSet;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Map;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 
@@ -27,7 +28,10 @@ public final class CustomMetricsApp implements TutorialApp {
 
   private String current;
 
+  private final PrometheusRegistry registry;
+
   public CustomMetricsApp(PrometheusRegistry registry) {
+    this.registry = registry;
     info =
         Info.builder()
             .name("application_info")
@@ -51,6 +55,8 @@ public final class CustomMetricsApp implements TutorialApp {
   public void addRoutes(RoutesConfig routes) {
     routes.get("/state", this::getState);
     routes.post("/state/{state}", this::changeState);
+    // Expose the metrics for Prometheus to scrape
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   void getState(Context ctx) {

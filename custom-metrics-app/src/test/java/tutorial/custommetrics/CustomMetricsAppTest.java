@@ -25,8 +25,7 @@ class CustomMetricsAppTest {
   void infoAndStateAreSetAtStart() {
     // curl -s http://$server1:5000/metrics | grep application_info  (and application_state)
     // The text format has no info or stateset type: both are gauges there, with values 1 and 0.
-    Golden.assertMatches(
-        service.scrape("application_info", "application_state"), getClass(), "at-start.txt");
+    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -41,7 +40,7 @@ class CustomMetricsAppTest {
     // sample "application_info"
     assertThat(reply.header("Content-Type"))
         .isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
-    Golden.assertMatches(reply.text(), getClass(), "at-start.openmetrics.txt");
+    Golden.assertMatchesStep(reply.text(), "custommetrics/at-start.openmetrics");
   }
 
   @Test
@@ -68,7 +67,7 @@ class CustomMetricsAppTest {
         .as("an Enum has exactly one state at 1")
         .filteredOn(line -> line.endsWith(" 1"))
         .containsExactly("application_state{application_state=\"stopped\"} 1");
-    Golden.assertMatches(scrape, getClass(), "after-stop.txt");
+    Golden.assertMatchesStep(scrape, "custommetrics/after-stop");
   }
 
   @Test
@@ -78,8 +77,7 @@ class CustomMetricsAppTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.text()).isEqualTo("{\"state\":\"running\"}");
-    Golden.assertMatches(
-        service.scrape("application_info", "application_state"), getClass(), "at-start.txt");
+    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -93,8 +91,7 @@ class CustomMetricsAppTest {
             "{\"status\":400,\"error\":\"Bad Request\","
                 + "\"message\":\"state must be one of loading, missing, running, stopped\"}");
     assertThat(service.get("/state").text()).isEqualTo("{\"state\":\"running\"}");
-    Golden.assertMatches(
-        service.scrape("application_info", "application_state"), getClass(), "at-start.txt");
+    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -109,7 +106,6 @@ class CustomMetricsAppTest {
         .isEqualTo(
             "{\"status\":405,\"error\":\"Method Not Allowed\","
                 + "\"message\":\"this path answers only POST\"}");
-    Golden.assertMatches(
-        service.scrape("application_info", "application_state"), getClass(), "at-start.txt");
+    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tutorial.common.ServiceSettings;
 import tutorial.common.TutorialApp;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -103,12 +103,12 @@ class PromtoolIT {
         service(
             "histograms-app",
             registry ->
-                new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.python)),
+                new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "histograms-app HISTOGRAM_BUCKETS=tutorial",
             registry ->
-                new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.tutorial)),
+                new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=tutorial")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "histograms-app NATIVE_HISTOGRAM=true",
@@ -117,11 +117,11 @@ class PromtoolIT {
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "summaries-app",
-            registry -> new SummariesApp(registry, github.client(), Quantiles.of(false)),
+            registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=false")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "summaries-app SUMMARY_QUANTILES=true",
-            registry -> new SummariesApp(registry, github.client(), Quantiles.of(true)),
+            registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "custom-metrics-app", CustomMetricsApp::new, s -> assertOk(s.post("/state/stopped"))));
@@ -132,7 +132,7 @@ class PromtoolIT {
   void theScrapePassesPromtoolCheckMetrics(
       Function<PrometheusRegistry, TutorialApp> app, Consumer<RunningService> step, TestInfo test) {
     try (RunningService service =
-        RunningService.start(ServiceSettings.forTests().withJvmMetrics(true), app)) {
+        RunningService.start(TestSettings.service("--jvm-metrics=true"), app)) {
       // one step of the chapter, so that the chapter's series carry values
       step.accept(service);
       // curl -s localhost:5000/metrics | promtool check metrics

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.ServiceSettings;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 
 /**
@@ -36,7 +36,7 @@ class ProtectedMetricsIT {
     counters =
         closer.add(
             RunningService.start(
-                ServiceSettings.forTests().withMetricsLogin("prometheus", "s3cret"),
+                TestSettings.service("--metrics-username=prometheus", "--metrics-password=s3cret"),
                 CountersApp::new));
     closer.port(Services.port(counters));
 

@@ -6,7 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.Map;
 import tutorial.common.GitHubClient;
-import tutorial.common.UpstreamSettings;
+import tutorial.common.testing.TestSettings;
 
 /**
  * Stands in for api.github.com with latencies the test chose, so it knows which bucket each request
@@ -72,7 +72,7 @@ final class RepositoryApi implements AutoCloseable {
 
   /** A client of this stand-in, as {@code GITHUB_API_URL} would configure it. */
   GitHubClient client() {
-    return UpstreamSettings.forTests("http://127.0.0.1:" + port()).connect();
+    return TestSettings.upstream("http://127.0.0.1:" + port()).connect();
   }
 
   int port() {

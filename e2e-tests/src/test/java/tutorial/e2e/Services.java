@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.function.Function;
-import picocli.CommandLine;
-import tutorial.common.ServiceSettings;
 import tutorial.common.TutorialApp;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
@@ -32,15 +31,7 @@ final class Services {
    */
   static RunningService startOn(
       Closer closer, int port, Function<PrometheusRegistry, TutorialApp> app) {
-    ServiceSettings settings = new ServiceSettings();
-    new CommandLine(settings)
-        .parseArgs(
-            "--port=" + port,
-            "--host=127.0.0.1",
-            "--request-log=false",
-            "--jvm-metrics=true",
-            "--stop-timeout=5s");
-    return register(closer, RunningService.start(settings, app));
+    return register(closer, RunningService.start(TestSettings.service("--port=" + port), app));
   }
 
   private static RunningService register(Closer closer, RunningService service) {
@@ -60,9 +51,7 @@ final class Services {
 
   /** {@code NATIVE_HISTOGRAM=true}: the classic buckets of the tutorial and a native histogram. */
   static Buckets classicAndNativeBuckets() {
-    Buckets buckets = new Buckets();
-    new CommandLine(buckets).parseArgs("--buckets=python", "--native-histogram=true");
-    return buckets;
+    return TestSettings.parse(new Buckets(), "--buckets=python", "--native-histogram=true");
   }
 
   /**
@@ -76,10 +65,10 @@ final class Services {
             RunningService.start(
                 registry ->
                     new HistogramsApp(
-                        registry, github.client(), Buckets.of(Buckets.Layout.python)));
+                        registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
         RunningService summaries =
             RunningService.start(
-                registry -> new SummariesApp(registry, github.client(), Quantiles.of(true)))) {
+                registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true")))) {
       for (int i = 0; i < WARM_UP_CALLS; i++) {
         for (RunningService service : new RunningService[] {histograms, summaries}) {
           assertOk(service.get("/repos/warm/up"));

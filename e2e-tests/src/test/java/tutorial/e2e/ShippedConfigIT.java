@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -63,9 +64,9 @@ class ShippedConfigIT {
         closer,
         5003,
         registry ->
-            new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.python)));
+            new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
     Services.startOn(
-        closer, 5004, registry -> new SummariesApp(registry, github.client(), Quantiles.of(false)));
+        closer, 5004, registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=false")));
     Services.startOn(closer, 5005, CustomMetricsApp::new);
 
     String shipped = Files.readString(Shipped.file(Shipped.CONFIG));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -97,12 +98,12 @@ class TutorialQueriesIT {
           Services.start(
               closer,
               registry ->
-                  new HistogramsApp(registry, github.client(), Buckets.of(Buckets.Layout.python))));
+                  new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python"))));
       // with the 0.5, 0.9 and 0.99 quantiles the Python client cannot compute
       summaries.put(
           instance,
           Services.start(
-              closer, registry -> new SummariesApp(registry, github.client(), Quantiles.of(true))));
+              closer, registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true"))));
     }
     notStarted = "127.0.0.1:" + PrometheusServer.freePort();
 

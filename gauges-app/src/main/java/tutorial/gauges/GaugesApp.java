@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 
@@ -24,7 +25,10 @@ public final class GaugesApp implements TutorialApp {
 
   private final List<Long> myList = new ArrayList<>();
 
+  private final PrometheusRegistry registry;
+
   public GaugesApp(PrometheusRegistry registry) {
+    this.registry = registry;
     listSizeGauge =
         Gauge.builder()
             .name("list_size")
@@ -38,6 +42,8 @@ public final class GaugesApp implements TutorialApp {
   public void addRoutes(RoutesConfig routes) {
     routes.get("/add/{num}", this::add);
     routes.get("/remove/{num}", this::remove);
+    // Expose the metrics for Prometheus to scrape
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   /** Route to add a number to my_list */

@@ -36,7 +36,7 @@ class GaugesAppTest {
     // Python's labelled gauge shows only HELP and TYPE until the first labels('my_list').set().
     // The Java app looks its series up once, at start (labelValues("my_list")), and that creates
     // it at 0.0, so the very first scrape already has a series: the true size of the empty list.
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "before-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/before-adds");
   }
 
   @Test
@@ -50,7 +50,7 @@ class GaugesAppTest {
     }
 
     // curl -s http://$server1:5000/metrics | grep list_size
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "after-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/after-adds");
   }
 
   @Test
@@ -62,7 +62,7 @@ class GaugesAppTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.text()).isEqualTo("Removed 5 from my_list");
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "after-remove.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/after-remove");
   }
 
   @Test
@@ -76,7 +76,7 @@ class GaugesAppTest {
     // a gauge keeps its name in both formats; only the HELP/TYPE order and "# EOF" differ
     assertThat(reply.header("Content-Type"))
         .isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
-    Golden.assertMatches(reply.text(), getClass(), "after-adds.openmetrics.txt");
+    Golden.assertMatchesStep(reply.text(), "gauges/after-adds.openmetrics");
   }
 
   /**
@@ -107,7 +107,7 @@ class GaugesAppTest {
     assertThat(reply.status()).as(what).isEqualTo(400);
     assertThat(reply.header("Content-Type")).startsWith("application/json");
     assertThat(reply.text()).isEqualTo(BAD_NUMBER);
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "after-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/after-adds");
   }
 
   @ParameterizedTest(name = "/remove/ with {0}")
@@ -119,7 +119,7 @@ class GaugesAppTest {
 
     assertThat(reply.status()).as(what).isEqualTo(400);
     assertThat(reply.text()).isEqualTo(BAD_NUMBER);
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "after-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/after-adds");
   }
 
   @Test
@@ -133,7 +133,7 @@ class GaugesAppTest {
     assertThat(reply.header("Content-Type")).startsWith("application/json");
     assertThat(reply.text())
         .isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"42 is not in my_list\"}");
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "after-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/after-adds");
   }
 
   @Test
@@ -160,7 +160,7 @@ class GaugesAppTest {
         .isEqualTo(
             "{\"status\":404,\"error\":\"Not Found\","
                 + "\"message\":\"Endpoint GET /add/ not found\"}");
-    Golden.assertMatches(service.scrape("list_size"), getClass(), "before-adds.txt");
+    Golden.assertMatchesStep(service.scrape("list_size"), "gauges/before-adds");
   }
 
   @Test

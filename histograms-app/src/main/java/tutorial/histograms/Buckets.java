@@ -35,12 +35,6 @@ public final class Buckets {
               + " (env NATIVE_HISTOGRAM, default ${DEFAULT-VALUE}).")
   boolean nativeToo;
 
-  public static Buckets of(Layout layout) {
-    Buckets buckets = new Buckets();
-    buckets.layout = layout;
-    return buckets;
-  }
-
   double[] upperBounds() {
     return layout == Layout.tutorial ? TUTORIAL.clone() : PYTHON_DEFAULT.clone();
   }

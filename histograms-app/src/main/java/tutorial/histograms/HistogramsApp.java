@@ -7,8 +7,8 @@ import io.prometheus.metrics.core.datapoints.Timer;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tutorial.common.GitHubClient;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
-import tutorial.common.RepositoryRoute;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 import tutorial.common.UpstreamSettings;
@@ -24,7 +24,10 @@ public final class HistogramsApp implements TutorialApp {
 
   private final GitHubClient github;
 
+  private final PrometheusRegistry registry;
+
   public HistogramsApp(PrometheusRegistry registry, GitHubClient github, Buckets buckets) {
+    this.registry = registry;
     Histogram.Builder builder =
         Histogram.builder()
             .name("request_duration_seconds")
@@ -32,13 +35,16 @@ public final class HistogramsApp implements TutorialApp {
             .labelNames("method", "endpoint") // <--- Labels
             .classicUpperBounds(buckets.upperBounds());
     histogram = (buckets.nativeToo() ? builder : builder.classicOnly()).register(registry);
-    reposDuration = histogram.labelValues("GET", RepositoryRoute.ENDPOINT);
+    reposDuration = histogram.labelValues("GET", "/repos");
     this.github = github;
   }
 
   @Override
   public void addRoutes(RoutesConfig routes) {
-    routes.get(RepositoryRoute.PATH, this::getRepos);
+    // Define the route to get information about a repository
+    routes.get("/repos/{username}/{repository}", this::getRepos);
+    // Define a route to expose metrics
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   /** Get information about a repository on GitHub. */
@@ -52,13 +58,11 @@ public final class HistogramsApp implements TutorialApp {
   }
 
   public static void main(String[] args) {
-    UpstreamSettings upstream = new UpstreamSettings();
-    Buckets buckets = new Buckets();
     Service.run(
         "histograms-app",
         args,
-        registry -> new HistogramsApp(registry, upstream.connect(), buckets),
-        upstream,
-        buckets);
+        new UpstreamSettings(),
+        new Buckets(),
+        (registry, upstream, buckets) -> new HistogramsApp(registry, upstream.connect(), buckets));
   }
 }

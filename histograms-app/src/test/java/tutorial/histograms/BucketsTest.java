@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
+import tutorial.common.testing.TestSettings;
 
 /** {@code HISTOGRAM_BUCKETS=python|tutorial}, or {@code --buckets=...}. */
 class BucketsTest {
@@ -13,20 +14,20 @@ class BucketsTest {
   @Test
   void pythonLayoutIsThePythonClientsDefault() {
     // not client_java's own default, which has no .075, .75 or 7.5
-    assertThat(Buckets.of(Buckets.Layout.python).upperBounds())
+    assertThat(TestSettings.parse(new Buckets(), "--buckets=python").upperBounds())
         .containsExactly(.005, .01, .025, .05, .075, .1, .25, .5, .75, 1, 2.5, 5, 7.5, 10);
   }
 
   @Test
   void tutorialLayoutIsTheChaptersCustomBuckets() {
     // DEFAULT_BUCKETS = (.1, .2, .3, .4, .5, .6, .7, .8, .9, 1, INF); +Inf is always there
-    assertThat(Buckets.of(Buckets.Layout.tutorial).upperBounds())
+    assertThat(TestSettings.parse(new Buckets(), "--buckets=tutorial").upperBounds())
         .containsExactly(.1, .2, .3, .4, .5, .6, .7, .8, .9, 1);
   }
 
   @Test
   void theBoundsHandedOutCannotChangeTheLayout() {
-    Buckets buckets = Buckets.of(Buckets.Layout.python);
+    Buckets buckets = TestSettings.parse(new Buckets(), "--buckets=python");
 
     buckets.upperBounds()[0] = 42;
 

@@ -27,6 +27,7 @@ import tutorial.common.testing.Golden;
 import tutorial.common.testing.RawHttp;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.common.testing.TutorialRepositories;
 
 /**
@@ -63,12 +64,12 @@ class HistogramsAppTest {
     try (MockWebServer upstream = new MockWebServer()) {
       upstream.start();
       upstream.enqueue(new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).build());
-      UpstreamSettings settings = UpstreamSettings.forTests(upstream.url("/").toString());
+      UpstreamSettings settings = TestSettings.upstream(upstream.url("/").toString());
       try (RunningService warm =
           RunningService.start(
               registry ->
                   new HistogramsApp(
-                      registry, settings.connect(), Buckets.of(Buckets.Layout.python)))) {
+                      registry, settings.connect(), TestSettings.parse(new Buckets(), "--buckets=python")))) {
         warm.get("/repos/prometheus/prometheus");
         warm.scrape("request_duration_seconds");
       }
@@ -85,15 +86,15 @@ class HistogramsAppTest {
   private void start(UpstreamSettings upstream, Buckets.Layout layout) {
     service =
         RunningService.start(
-            registry -> new HistogramsApp(registry, upstream.connect(), Buckets.of(layout)));
+            registry -> new HistogramsApp(registry, upstream.connect(), TestSettings.parse(new Buckets(), "--buckets=" + layout)));
   }
 
   private void start(Buckets.Layout layout) {
     start(upstreamSettings(), layout);
   }
 
-  private UpstreamSettings upstreamSettings() {
-    return UpstreamSettings.forTests(github.url("/").toString());
+  private UpstreamSettings upstreamSettings(String... flags) {
+    return TestSettings.upstream(github.url("/").toString(), flags);
   }
 
   private void githubAnswers(int code, String body) {
@@ -113,7 +114,7 @@ class HistogramsAppTest {
 
     // curl -s http://$server1:5000/metrics | grep request_duration_seconds
     String scrape = service.scrape("request_duration_seconds");
-    Golden.assertMatches(scrape, getClass(), "after-three-calls.txt");
+    Golden.assertMatchesStep(scrape, "histograms/after-three-calls");
     // each call waited 300 ms for the upstream, and took little more than that
     assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.9).isLessThan(1.5);
   }
@@ -125,18 +126,14 @@ class HistogramsAppTest {
 
     callTheThreeRepositories();
 
-    Golden.assertMatches(
-        service.scrape("request_duration_seconds"),
-        getClass(),
-        "after-three-calls.tutorial-buckets.txt");
+    Golden.assertMatchesStep(service.scrape("request_duration_seconds"), "histograms/after-three-calls.tutorial-buckets");
   }
 
   @Test
   void beforeAnyCallTheSeriesIsThereAtZero() {
     start(Buckets.Layout.python);
 
-    Golden.assertMatches(
-        service.scrape("request_duration_seconds"), getClass(), "before-calls.txt");
+    Golden.assertMatchesStep(service.scrape("request_duration_seconds"), "histograms/before-calls");
   }
 
   @Test
@@ -185,7 +182,7 @@ class HistogramsAppTest {
 
   @Test
   void aSlowUpstreamIsAGatewayTimeoutAfterTheReadTimeout() {
-    start(upstreamSettings().withReadTimeout(Duration.ofMillis(300)), Buckets.Layout.python);
+    start(upstreamSettings("--read-timeout=300ms"), Buckets.Layout.python);
     github.enqueue(
         new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
 
@@ -210,7 +207,7 @@ class HistogramsAppTest {
 
   @Test
   void whileOneCallWaitsForASlowUpstreamOthersAreServed() throws Exception {
-    start(upstreamSettings().withReadTimeout(Duration.ofMillis(800)), Buckets.Layout.python);
+    start(upstreamSettings("--read-timeout=800ms"), Buckets.Layout.python);
     github.enqueue(
         new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
     githubAnswers(500, "{\"message\":\"Server Error\"}");
@@ -229,15 +226,19 @@ class HistogramsAppTest {
   }
 
   @Test
-  void anUnreachableUpstreamIsABadGatewayAndStillTimed() {
-    start(UpstreamSettings.forTests(closedPortUrl()), Buckets.Layout.python);
+  void anUnreachableUpstreamIsABadGatewayThatSaysWhatToDoAndStillTimed() {
+    String url = closedPortUrl();
+    start(TestSettings.upstream(url), Buckets.Layout.python);
 
     Reply reply = service.get("/repos/prometheus/prometheus");
 
     assertThat(reply.status()).isEqualTo(502);
     assertJsonEquals(
         reply.text(),
-        "{\"status\":502,\"error\":\"Bad Gateway\",\"message\":\"upstream unreachable\"}");
+        "{\"status\":502,\"error\":\"Bad Gateway\",\"message\":\"upstream unreachable: cannot"
+            + " reach the repository API at "
+            + url.substring("http://".length()).replaceAll("/$", "")
+            + "; without internet, start the service with OFFLINE=true\"}");
     assertThat(count()).isEqualTo(1);
   }
 
@@ -283,7 +284,7 @@ class HistogramsAppTest {
 
   @Test
   void theTokenIsSentAsABearerToken() throws InterruptedException {
-    start(upstreamSettings().withToken("ghp_example"), Buckets.Layout.python);
+    start(upstreamSettings("--github-token=ghp_example"), Buckets.Layout.python);
     githubAnswers(200, PROMETHEUS_JSON);
 
     service.get("/repos/prometheus/prometheus");
@@ -334,7 +335,7 @@ class HistogramsAppTest {
   @Test
   void aNativeHistogramTooGoesOnlyToProtobuf() {
     // NATIVE_HISTOGRAM=true: text scrapers still see the same classic buckets
-    Buckets buckets = Buckets.of(Buckets.Layout.python);
+    Buckets buckets = TestSettings.parse(new Buckets(), "--buckets=python");
     buckets.nativeToo = true;
     UpstreamSettings upstream = upstreamSettings();
     service =
@@ -343,8 +344,7 @@ class HistogramsAppTest {
     Reply readable =
         service.get("/metrics?name[]=request_duration_seconds&debug=prometheus-protobuf");
 
-    Golden.assertMatches(
-        service.scrape("request_duration_seconds"), getClass(), "before-calls.txt");
+    Golden.assertMatchesStep(service.scrape("request_duration_seconds"), "histograms/before-calls");
     assertThat(readable.text()).contains("schema: ").contains("upper_bound: 0.075");
   }
 

@@ -1,13 +1,14 @@
 package tutorial.histograms;
 
 import tutorial.common.testing.RandomRequestsContract;
+import tutorial.common.testing.TestSettings;
 
 /** Seeded random requests against histograms-app: no 5xx, no stack trace, no new series. */
 class HistogramsRandomRequestsTest extends RandomRequestsContract {
   HistogramsRandomRequestsTest() {
     super(
         (registry, upstream) ->
-            new HistogramsApp(registry, upstream, Buckets.of(Buckets.Layout.python)),
+            new HistogramsApp(registry, upstream, TestSettings.parse(new Buckets(), "--buckets=python")),
         "/repos/");
   }
 }

@@ -8,16 +8,17 @@ import java.util.function.BiFunction;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 import tutorial.common.GitHubClient;
 import tutorial.common.GracefulStop;
 import tutorial.common.HelpOption;
 import tutorial.common.MetricsEndpoint;
+import tutorial.common.PortInUse;
 import tutorial.common.Service;
 import tutorial.common.ServiceSettings;
 import tutorial.common.TutorialApp;
@@ -86,14 +87,18 @@ public final class Suite implements AutoCloseable {
         Member member = members.get(i);
         int port = flags.basePort == 0 ? 0 : flags.basePort + i;
         GitHubClient github = flags.upstream.connect(standIn);
-        PrometheusRegistry registry = Service.registry(flags.service);
-        Javalin javalin =
-            Service.create(flags.service, registry, member.app().apply(registry, github));
+        PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
+        Javalin javalin = Service.create(flags.service, member.app().apply(registry, github));
         try {
           javalin.start(flags.service.host(), port);
         } catch (RuntimeException e) {
+          int other = flags.basePort + 1000;
+          String howToMove =
+              "SUITE_BASE_PORT=" + other + " (or --base-port=" + other + ") moves all five";
           throw new IllegalStateException(
-              member.name() + " cannot listen on port " + port + ": " + e.getMessage(), e);
+              PortInUse.explain(member.name(), port, howToMove, e)
+                  .orElse(member.name() + " cannot listen on port " + port + ": " + e.getMessage()),
+              e);
         }
         suite.services.add(new Running(member.name(), javalin));
       }

@@ -179,8 +179,10 @@ class SuiteJarIT {
             JarProcess.start(
                 "suite-app", Map.of(), "--base-port=" + taken.getLocalPort(), "--host=127.0.0.1")) {
       assertThat(suite.awaitExit(START)).isEqualTo(1);
+      int moved = taken.getLocalPort() + 1000;
       assertThat(suite.output())
-          .contains("counters-app cannot listen on port " + taken.getLocalPort())
+          .contains("counters-app: port " + taken.getLocalPort() + " is already in use.")
+          .contains("SUITE_BASE_PORT=" + moved + " (or --base-port=" + moved + ")")
           .doesNotContain("listening on")
           .doesNotContain("\tat ");
     }

@@ -2,31 +2,35 @@ package tutorial.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tutorial.common.UpstreamSettings;
 import tutorial.common.UpstreamStandIn;
-import tutorial.common.compare.CompareCommand;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
+import tutorial.compare.CompareCommand;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
+import tutorial.steps.TutorialSteps;
+import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
 
 /**
  * "Does my service match the tutorial?": {@code ./compare --step} against the real apps, driven
- * through the tutorial's steps, with the expected scrapes the apps' own tests keep.
+ * through the tutorial's steps, with the expected scrapes the apps' own tests hold true.
  */
 class TutorialStepsTest {
 
-  /** The repository: the suite module's parent, where the apps' expected files are. */
-  private static final String REPO = Path.of("..").toAbsolutePath().normalize().toString();
+  @TempDir Path dir;
 
   private RunningService service;
   private UpstreamStandIn standIn;
@@ -53,7 +57,7 @@ class TutorialStepsTest {
   }
 
   private Run step(String step) {
-    return compare("--repo", REPO, "--step", step, service.url("/metrics").toString());
+    return compare("--step", step, service.url("/metrics").toString());
   }
 
   @Test
@@ -92,8 +96,8 @@ class TutorialStepsTest {
   void summariesMatchTheirStepsWhateverTheDurations() {
     // no latency: the step's sum is <NUMBER>, so any duration matches
     standIn = UpstreamStandIn.start(false);
-    UpstreamSettings upstream = UpstreamSettings.forTests(standIn.baseUrl());
-    service = RunningService.start(registry -> new SummariesApp(registry, upstream.connect()));
+    UpstreamSettings upstream = TestSettings.upstream(standIn.baseUrl());
+    service = RunningService.start(registry -> new SummariesApp(registry, upstream.connect(), TestSettings.parse(new Quantiles(), "--quantiles=false")));
     assertThat(step("summaries/before-calls").status()).isZero();
 
     service.get("/repos/prometheus/prometheus");
@@ -118,17 +122,16 @@ class TutorialStepsTest {
   }
 
   @Test
-  void everyStepIsAScrapeTheCommandReads() {
-    Run list = compare("--repo", REPO, "--list-steps");
-    List<String> files = list.out().lines().map(l -> l.split(" +")[1]).toList();
+  void everyStepIsAScrapeTheCommandReads() throws IOException {
+    List<String> steps = compare("--list-steps").out().lines().toList();
 
-    assertThat(files).hasSizeGreaterThanOrEqualTo(16);
-    for (String file : files) {
-      Path path = Path.of(file).isAbsolute() ? Path.of(file) : Path.of(REPO).resolve(file);
-      // a file compared with itself is the same, which also proves it parses
-      Run run =
-          compare(Stream.of("--exact", path.toString(), path.toString()).toArray(String[]::new));
-      assertThat(run.status()).as(file + "\n" + run.out()).isZero();
+    assertThat(steps).hasSizeGreaterThanOrEqualTo(16).isEqualTo(TutorialSteps.names());
+    for (String step : steps) {
+      // a step compared with its own text is the same, which also proves it parses
+      Path copy = dir.resolve(step.replace('/', '-') + ".txt");
+      Files.writeString(copy, TutorialSteps.read(step).orElseThrow());
+      Run run = compare("--exact", "--step", step, copy.toString());
+      assertThat(run.status()).as(step + "\n" + run.out()).isZero();
     }
   }
 }

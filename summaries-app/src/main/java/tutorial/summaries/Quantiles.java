@@ -15,12 +15,6 @@ public final class Quantiles {
               + " Python client cannot (env SUMMARY_QUANTILES, default ${DEFAULT-VALUE}).")
   boolean enabled;
 
-  public static Quantiles of(boolean enabled) {
-    Quantiles quantiles = new Quantiles();
-    quantiles.enabled = enabled;
-    return quantiles;
-  }
-
   Summary.Builder applyTo(Summary.Builder builder) {
     // allowed errors as in client_java's documentation: tighter towards the tail
     return enabled ? builder.quantile(0.5, 0.05).quantile(0.9, 0.01).quantile(0.99, 0.001) : builder;

@@ -7,8 +7,8 @@ import io.prometheus.metrics.core.datapoints.Timer;
 import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tutorial.common.GitHubClient;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
-import tutorial.common.RepositoryRoute;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
 import tutorial.common.UpstreamSettings;
@@ -24,24 +24,26 @@ public final class SummariesApp implements TutorialApp {
 
   private final GitHubClient github;
 
-  public SummariesApp(PrometheusRegistry registry, GitHubClient github) {
-    this(registry, github, Quantiles.of(false));
-  }
+  private final PrometheusRegistry registry;
 
   public SummariesApp(PrometheusRegistry registry, GitHubClient github, Quantiles quantiles) {
+    this.registry = registry;
     Summary.Builder builder =
         Summary.builder()
             .name("request_processing_seconds")
             .help("Time spent processing request")
             .labelNames("method", "endpoint");
     summary = quantiles.applyTo(builder).register(registry);
-    reposProcessing = summary.labelValues("get", RepositoryRoute.ENDPOINT);
+    reposProcessing = summary.labelValues("get", "/repos");
     this.github = github;
   }
 
   @Override
   public void addRoutes(RoutesConfig routes) {
-    routes.get(RepositoryRoute.PATH, this::getRepos);
+    // Define the route to get information about a repository
+    routes.get("/repos/{username}/{repository}", this::getRepos);
+    // Define a route to expose metrics
+    routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
 
   /** Get information about a repository on GitHub. */
@@ -54,13 +56,11 @@ public final class SummariesApp implements TutorialApp {
   }
 
   public static void main(String[] args) {
-    UpstreamSettings upstream = new UpstreamSettings();
-    Quantiles quantiles = new Quantiles();
     Service.run(
         "summaries-app",
         args,
-        registry -> new SummariesApp(registry, upstream.connect(), quantiles),
-        upstream,
-        quantiles);
+        new UpstreamSettings(),
+        new Quantiles(),
+        (registry, upstream, quantiles) -> new SummariesApp(registry, upstream.connect(), quantiles));
   }
 }

@@ -14,6 +14,7 @@ import tutorial.common.UpstreamSettings;
 import tutorial.common.testing.Golden;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
 import tutorial.common.testing.TutorialRepositories;
 
 /**
@@ -41,14 +42,14 @@ class SummariesAppTest {
 
   @BeforeEach
   void start() {
-    start(Quantiles.of(false));
+    start(TestSettings.parse(new Quantiles(), "--quantiles=false"));
   }
 
   private void start(Quantiles quantiles) {
     if (service != null) {
       service.close();
     }
-    UpstreamSettings upstream = UpstreamSettings.forTests(github.url("/").toString());
+    UpstreamSettings upstream = TestSettings.upstream(github.url("/").toString());
     service =
         RunningService.start(registry -> new SummariesApp(registry, upstream.connect(), quantiles));
   }
@@ -65,8 +66,7 @@ class SummariesAppTest {
 
   @Test
   void beforeAnyCallTheSummaryIsThereAtZero() {
-    Golden.assertMatches(
-        service.scrape("request_processing_seconds"), getClass(), "before-calls.txt");
+    Golden.assertMatchesStep(service.scrape("request_processing_seconds"), "summaries/before-calls");
   }
 
   @Test
@@ -76,19 +76,19 @@ class SummariesAppTest {
     // curl -s http://$server1:5000/metrics | grep request_processing_seconds
     String scrape = service.scrape("request_processing_seconds");
     // like the Python client's summary: _count and _sum only, so no quantile can be read off it
-    Golden.assertMatches(scrape, getClass(), "after-three-calls.txt");
+    Golden.assertMatchesStep(scrape, "summaries/after-three-calls");
     assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.9).isLessThan(1.5);
   }
 
   @Test
   void withQuantilesTheServiceComputesThemItself() throws InterruptedException {
     // SUMMARY_QUANTILES=true: what the Python client cannot do, over a sliding 5-minute window
-    start(Quantiles.of(true));
+    start(TestSettings.parse(new Quantiles(), "--quantiles=true"));
 
     callTheThreeRepositories();
 
     String scrape = service.scrape("request_processing_seconds");
-    Golden.assertMatches(scrape, getClass(), "after-three-calls.quantiles.txt");
+    Golden.assertMatchesStep(scrape, "summaries/after-three-calls.quantiles");
     // every call took the upstream's 300 ms and a little more, so every quantile says so
     Matcher quantiles = QUANTILE.matcher(scrape);
     int found = 0;

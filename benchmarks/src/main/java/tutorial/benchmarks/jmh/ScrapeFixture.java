@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import tutorial.common.Service;
-import tutorial.common.ServiceSettings;
 
 /**
  * A registry and a format writer, and one scrape of the first in the second: what {@code
@@ -73,7 +72,7 @@ public final class ScrapeFixture {
   public static ScrapeFixture countersApp(boolean jvmMetrics, Format format) {
     // the registry exactly as a service builds it from its settings
     PrometheusRegistry registry =
-        Service.registry(ServiceSettings.forTests().withJvmMetrics(jvmMetrics));
+        Service.registry(jvmMetrics);
     AppMetrics.homePageVisits(registry).inc(1234);
     Counter.builder()
         .name("about_page_visits")

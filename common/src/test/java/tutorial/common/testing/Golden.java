@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import tutorial.steps.TutorialSteps;
 
 /**
- * Expected scrape outputs kept as files beside the tests, as client_java's integration tests do.
+ * Expected scrape outputs kept as files, as client_java's integration tests do: the tutorial's
+ * steps in the tutorial-steps module, and fixtures of common's own tests beside them.
  * A file may write {@code <NUMBER>} where a value always differs between runs (a duration, a
  * timestamp); every other character must match exactly.
  */
@@ -26,6 +28,16 @@ public final class Golden {
   public static void assertMatches(String actual, Class<?> anchor, String name) {
     String expected = read(anchor, name);
     assertThat(actual).as("scrape compared with %s", name).isEqualTo(resolve(expected, actual));
+  }
+
+  /**
+   * Asserts that {@code actual} matches the expected scrape of a tutorial step, e.g. {@code
+   * counters/after-visits}: the same file that {@code ./compare --step} checks a service against.
+   */
+  public static void assertMatchesStep(String actual, String step) {
+    String expected =
+        TutorialSteps.read(step).orElseThrow(() -> new AssertionError("no tutorial step " + step));
+    assertThat(actual).as("scrape compared with step %s", step).isEqualTo(resolve(expected, actual));
   }
 
   public static String read(Class<?> anchor, String name) {
@@ -55,6 +67,11 @@ public final class Golden {
       resolved.add(line);
     }
     return String.join("\n", resolved);
+  }
+
+  /** Whether {@code line} is {@code template} with each placeholder standing for a number. */
+  public static boolean lineMatches(String template, String line) {
+    return template.contains(NUMBER) ? matches(template, line) : template.equals(line);
   }
 
   private static boolean matches(String template, String line) {

@@ -40,16 +40,34 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts {@code target/<module>.jar} of the module the test runs in. */
   public static JarProcess start(String module, Map<String, String> env, String... args) {
-    Path jar = Path.of("target", module + ".jar");
+    return start(builtJar(module), Path.of(""), env, args);
+  }
+
+  /** {@code target/<module>.jar} of the module the test runs in, made by the package phase. */
+  public static Path builtJar(String module) {
+    Path jar = Path.of("target", module + ".jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new AssertionError(jar.toAbsolutePath() + " is missing: run the package phase first");
+      throw new AssertionError(jar + " is missing: run the package phase first");
     }
+    return jar;
+  }
+
+  /** Starts {@code jar} with {@code java -jar}, in the working directory {@code dir}. */
+  public static JarProcess start(Path jar, Path dir, Map<String, String> env, String... args) {
+    return start(List.of(), jar, dir, env, args);
+  }
+
+  /** Starts {@code jar} with {@code java <jvmOptions> -jar}, as a launch script would. */
+  public static JarProcess start(
+      List<String> jvmOptions, Path jar, Path dir, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile()).redirectErrorStream(true);
     // the settings' variables from the test's own environment must not leak into the service
     builder.environment().keySet().removeAll(List.of("PORT", "HOST", "OFFLINE", "GITHUB_API_URL"));
     builder.environment().putAll(env);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tutorial.common.GitHubClient;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamSettings;
 import tutorial.common.UpstreamStandIn;
 
 /**
@@ -88,7 +87,7 @@ public abstract class RandomRequestsContract {
   @BeforeEach
   void start() {
     standIn = UpstreamStandIn.start(false);
-    GitHubClient upstream = UpstreamSettings.forTests(standIn.baseUrl()).connect();
+    GitHubClient upstream = TestSettings.upstream(standIn.baseUrl()).connect();
     service = RunningService.start(registry -> app.create(registry, upstream));
   }
 

@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.ServiceSettings;
 import tutorial.common.TutorialApp;
@@ -33,14 +34,19 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(Function<PrometheusRegistry, TutorialApp> app) {
-    return start(ServiceSettings.forTests(), app);
+    return start(TestSettings.service(), app);
   }
 
   public static RunningService start(
       ServiceSettings settings, Function<PrometheusRegistry, TutorialApp> app) {
-    PrometheusRegistry registry = Service.registry(settings);
-    Javalin javalin = Service.create(settings, registry, app.apply(registry)).start();
+    PrometheusRegistry registry = Service.registry(settings.jvmMetrics());
+    Javalin javalin = Service.create(settings, app.apply(registry)).start();
     return new RunningService(javalin, registry);
+  }
+
+  /** An app with no route but {@code /metrics}: for tests of what every service shares. */
+  public static TutorialApp metricsOnly(PrometheusRegistry registry) {
+    return routes -> routes.get(MetricsEndpoint.PATH, MetricsEndpoint.handler(registry));
   }
 
   public PrometheusRegistry registry() {

@@ -2,6 +2,8 @@ package tutorial.common.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,21 @@ public abstract class ServiceJarContract {
       assertThat(jar.awaitExit(START)).isEqualTo(2);
       assertThat(jar.output())
           .contains("Invalid value for option '--port': 'not-a-port' is not an int")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  public void aTakenPortIsNamedWithTheSettingThatMovesIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        JarProcess jar =
+            JarProcess.start(
+                module, Map.of("PORT", String.valueOf(taken.getLocalPort()), "HOST", "127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      assertThat(jar.awaitExit(START)).isEqualTo(1);
+      assertThat(jar.output())
+          .contains(module + ": port " + port + " is already in use.")
+          .contains("PORT=" + (port + 1) + " (or --port=" + (port + 1) + ")")
           .doesNotContain("Exception");
     }
   }

@@ -1,8 +1,0 @@
-package tutorial.common.compare;
-
-/** A target that cannot be read: unreachable, an error answer, or not a scrape. */
-final class TargetException extends Exception {
-  TargetException(String message) {
-    super(message);
-  }
-}

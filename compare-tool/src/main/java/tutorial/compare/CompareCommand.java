@@ -1,0 +1,297 @@
+package tutorial.compare;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import tutorial.common.HelpOption;
+import tutorial.steps.TutorialSteps;
+
+/**
+ * {@code ./compare}: shows scrapes side by side, family by family, so that a learner sees what each
+ * metric type looks like on the wire, how the formats differ, and whether a service matches a step
+ * of the tutorial. Its exit status makes it a check for scripts as well.
+ */
+@Command(
+    name = "compare",
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "Shows Prometheus scrapes side by side, family by family: type, help, series and values.",
+      "A TARGET is a service (http://localhost:5001, localhost:5001/metrics) or a saved scrape"
+          + " (text, OpenMetrics or binary protobuf, recognised by its content).",
+      "Left out as noise: _created series, timestamps, exemplars, and the runtime families"
+          + " (process_*, jvm_*, python_*) unless --all or --name asks for them.",
+      ""
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every compared family is the same",
+      "1:a compared family differs",
+      "2:a usage error, or a target that cannot be read"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  compare localhost:5001 localhost:5002                 a counter next to a gauge",
+      "  compare --formats localhost:5005                      text, OpenMetrics and protobuf",
+      "  compare --step counters/after-visits localhost:5001   does my service match the tutorial?",
+      "  compare --list-steps                                  the steps --step knows",
+      "  compare before.txt after.txt                          two saved scrapes"
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  static final int SAME = 0;
+  static final int DIFFERS = 1;
+  static final int CANNOT_COMPARE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Services or saved scrapes.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = {"-n", "--name"},
+      paramLabel = "NAME",
+      description =
+          "Only the families named so, by family or sample name; * matches anything (jvm_*)."
+              + " Repeatable.")
+  List<String> names = new ArrayList<>();
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description =
+          "What to ask the services for: ${COMPLETION-CANDIDATES} (default text, or the format"
+              + " of the --expected file).")
+  Format format;
+
+  @Option(
+      names = "--formats",
+      paramLabel = "[FORMAT,...]",
+      hideParamSyntax = true,
+      split = ",",
+      arity = "0..1",
+      fallbackValue = "text,openmetrics,protobuf",
+      description = "Ask one service for several formats and compare them (default: all three).")
+  List<Format> formats;
+
+  @Option(
+      names = {"-e", "--expected"},
+      paramLabel = "FILE",
+      description =
+          "Compare each TARGET with this expected scrape, family by family; <NUMBER> in the file"
+              + " matches any number. Only the file's families are compared.")
+  Path expected;
+
+  @Option(
+      names = {"-s", "--step"},
+      paramLabel = "CHAPTER/STEP",
+      description =
+          "--expected with a tutorial step's expected scrape, which ships with this command, e.g."
+              + " counters/after-visits (--list-steps shows them all).")
+  String step;
+
+  @Option(names = "--list-steps", description = "List the tutorial steps and exit.")
+  boolean listSteps;
+
+  @Option(
+      names = "--exact",
+      description =
+          "Also compare the values that differ from run to run (sums and quantiles of durations).")
+  boolean exact;
+
+  @Option(
+      names = "--tolerance",
+      paramLabel = "FRACTION",
+      defaultValue = "0",
+      description = "Values this close (0.05 = 5%%) count as the same (default ${DEFAULT-VALUE}).")
+  double tolerance;
+
+  @Option(
+      names = "--varies",
+      paramLabel = "NAME",
+      description = "Values of these families differ from run to run: do not compare them.")
+  List<String> varies = new ArrayList<>();
+
+  @Option(names = "--all", description = "Also compare the runtime families.")
+  boolean all;
+
+  @Option(
+      names = {"-d", "--differences"},
+      description = "Show only the families that differ.")
+  boolean differencesOnly;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the one-line verdict (for scripts).")
+  boolean quiet;
+
+  @Option(
+      names = "--width",
+      paramLabel = "COLUMNS",
+      defaultValue = "100",
+      description = "Width of the output (default ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(
+      names = "--metrics-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:METRICS_TOKEN}",
+      description =
+          "Send 'Authorization: Bearer <token>', for services started with a --metrics-token"
+              + " (env METRICS_TOKEN, as for the services).")
+  String metricsToken;
+
+  @Option(
+      names = "--metrics-username",
+      paramLabel = "USER",
+      defaultValue = "${env:METRICS_USERNAME}",
+      description = "With --metrics-password: log in to /metrics (env METRICS_USERNAME).")
+  String metricsUsername;
+
+  @Option(
+      names = "--metrics-password",
+      paramLabel = "PASSWORD",
+      defaultValue = "${env:METRICS_PASSWORD}",
+      description = "Password for --metrics-username (env METRICS_PASSWORD).")
+  String metricsPassword;
+
+  @Mixin HelpOption help = new HelpOption();
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command with its error handling: every failure is a message and exit status 2. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new CompareCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("compare: " + e.getMessage());
+          err.println("Try 'compare --help' for the options.");
+          return CANNOT_COMPARE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parsed) -> {
+          cl.getErr().println("compare: " + e);
+          return CANNOT_COMPARE;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (listSteps) {
+        TutorialSteps.names().forEach(out::println);
+        return SAME;
+      }
+      return compare(out);
+    } catch (TargetException e) {
+      err.println("compare: " + e.getMessage());
+      return CANNOT_COMPARE;
+    }
+  }
+
+  private int compare(PrintWriter out) throws TargetException {
+    if (step != null && expected != null) {
+      throw usage("give --step or --expected, not both");
+    }
+    boolean withExpected = step != null || expected != null;
+    checkUsage(withExpected);
+
+    List<Scrape> scrapes = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    try (ScrapeReader reader = new ScrapeReader(authorization())) {
+      Format ask = format != null ? format : Format.text;
+      if (withExpected) {
+        Scrape reference =
+            step != null
+                ? reader.read(Steps.expected(step), "step " + step)
+                : reader.readFile(expected, expected.toString());
+        scrapes.add(reference);
+        titles.add(step != null ? "step " + step : "expected: " + expected);
+        ask = format != null ? format : reference.format();
+      }
+      if (formats != null) {
+        for (Format each : formats) {
+          scrapes.add(reader.read(targets.get(0), each));
+        }
+      } else {
+        for (String target : targets) {
+          scrapes.add(reader.read(target, ask));
+        }
+      }
+    }
+    scrapes.subList(titles.size(), scrapes.size()).forEach(s -> titles.add(s.source()));
+
+    Comparison.Result result =
+        Comparison.compare(
+            scrapes,
+            new Comparison.Options(names, all, exact, tolerance, varies, withExpected));
+    if (result.families().isEmpty()) {
+      throw new TargetException(
+          "no family to compare"
+              + (names.isEmpty() ? "" : ": none is named " + String.join(" or ", names)));
+    }
+    List<Comparison.FamilyResult> shown =
+        result.families().stream().filter(f -> !differencesOnly || !f.same()).toList();
+    SideBySide view = new SideBySide(out, width, scrapes.size(), shown);
+    if (!quiet) {
+      view.legend(scrapes, titles);
+      shown.forEach(view::family);
+    }
+    view.summary(result, quiet);
+    return result.same() ? SAME : DIFFERS;
+  }
+
+  private void checkUsage(boolean withExpected) {
+    if (formats != null) {
+      if (targets.size() != 1) {
+        throw usage("--formats compares the formats of one service: give exactly one URL");
+      }
+      if (ScrapeReader.urlOf(targets.get(0)) == null) {
+        throw usage("--formats needs a service's URL, not a file: " + targets.get(0));
+      }
+      if (format != null) {
+        throw usage("give --format or --formats, not both");
+      }
+      return;
+    }
+    int needed = withExpected ? 1 : 2;
+    if (targets.size() < needed) {
+      throw usage(
+          withExpected
+              ? "give the service to check, e.g. http://localhost:5001"
+              : "give two or more targets to compare (or --expected FILE, --step or --formats)");
+    }
+  }
+
+  /** The Authorization header for the services, or null: as the services read their login. */
+  private String authorization() {
+    if (metricsUsername != null || metricsPassword != null) {
+      if (metricsUsername == null || metricsPassword == null) {
+        throw usage("give both --metrics-username and --metrics-password");
+      }
+      return okhttp3.Credentials.basic(metricsUsername, metricsPassword, StandardCharsets.UTF_8);
+    }
+    return metricsToken == null ? null : "Bearer " + metricsToken;
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

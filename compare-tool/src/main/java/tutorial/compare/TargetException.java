@@ -1,0 +1,8 @@
+package tutorial.compare;
+
+/** A target that cannot be read: unreachable, an error answer, or not a scrape. */
+final class TargetException extends Exception {
+  TargetException(String message) {
+    super(message);
+  }
+}

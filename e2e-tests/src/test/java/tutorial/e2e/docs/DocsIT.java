@@ -1,0 +1,260 @@
+package tutorial.e2e.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tutorial.common.TutorialApp;
+import tutorial.common.UpstreamStandIn;
+import tutorial.common.testing.JarProcess;
+import tutorial.common.testing.Reply;
+import tutorial.common.testing.RunningService;
+import tutorial.common.testing.TestSettings;
+import tutorial.counters.CountersApp;
+import tutorial.custommetrics.CustomMetricsApp;
+import tutorial.gauges.GaugesApp;
+import tutorial.histograms.Buckets;
+import tutorial.histograms.HistogramsApp;
+import tutorial.summaries.Quantiles;
+import tutorial.summaries.SummariesApp;
+
+/**
+ * The docs are kept true by the code, as a Go testable example is: every scrape output a README or
+ * docs page shows is a tutorial step's expected scrape (the files the golden-file tests hold
+ * true), or, for the runtime metrics, what a service started as {@code ./run} starts it answers;
+ * and every chapter's steps, replayed in order against a fresh service, answer what the chapter
+ * says they answer.
+ */
+class DocsIT {
+
+  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+  static final List<String> CHAPTER_HEADINGS =
+      List.of(
+          "What the chapter teaches",
+          "Start it",
+          "The tutorial's steps",
+          "How Java's output differs from Python's",
+          "Tests");
+
+  /** The chapters' modules, each with how its app is built for a replay of its steps. */
+  static final Map<String, Function<UpstreamStandIn, Function<PrometheusRegistry, TutorialApp>>>
+      CHAPTERS =
+          Map.of(
+              "counters-app", standIn -> CountersApp::new,
+              "gauges-app", standIn -> GaugesApp::new,
+              "histograms-app",
+                  standIn ->
+                      registry ->
+                          new HistogramsApp(
+                              registry,
+                              TestSettings.upstream(standIn.baseUrl()).connect(),
+                              TestSettings.parse(new Buckets(), "--buckets=python")),
+              "summaries-app",
+                  standIn ->
+                      registry ->
+                          new SummariesApp(
+                              registry,
+                              TestSettings.upstream(standIn.baseUrl()).connect(),
+                              TestSettings.parse(new Quantiles(), "--quantiles=false")),
+              "custom-metrics-app", standIn -> CustomMetricsApp::new);
+
+  private static Stream<Markdown> pages() {
+    return Markdown.pages(REPO).stream().map(Markdown::read);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyScrapeShownIsATutorialStepOrWhatTheServiceAnswers() {
+    return pages()
+        .flatMap(
+            page ->
+                page.blocks().stream()
+                    .flatMap(block -> ShownScrape.in(block).stream().map(s -> check(page, block, s))));
+  }
+
+  private static DynamicTest check(Markdown page, Markdown.Block block, ShownScrape scrape) {
+    String where = REPO.relativize(page.file()) + " line " + block.line();
+    return DynamicTest.dynamicTest(
+        where,
+        () -> {
+          assertThat(scrape.foreignLines()).as("%s: lines that a scrape does not print", where).isEmpty();
+          if (scrape.isRuntimeOnly()) {
+            RuntimeScrape.assertShapeMatchesRun(where, scrape);
+            return;
+          }
+          Optional<ShownScrape.StepMatch> step = scrape.step();
+          assertThat(step)
+              .as(
+                  "%s shows a scrape that is no tutorial step's (tutorial-steps/src/main/resources/"
+                      + "tutorial/steps/): a changed number, name or label?%n%s",
+                  where,
+                  String.join("\n", scrape.lines()))
+              .isPresent();
+          assertThat(scrape.impossibilities()).as("%s: numbers no scrape can show", where).isEmpty();
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachChaptersStepsAnswerAsItsReadmeSays() {
+    return CHAPTERS.keySet().stream()
+        .sorted()
+        .map(module -> DynamicTest.dynamicTest(module, () -> replay(module)));
+  }
+
+  /**
+   * Replays the curl lines of the chapter's steps in order against a fresh service, and checks each
+   * answer the page shows: a {@code # → } comment, or a scrape block right after the scrape's curl.
+   */
+  private static void replay(String module) {
+    Markdown page = Markdown.read(REPO.resolve(module).resolve("README.md"));
+    List<Markdown.Block> steps =
+        page.blocks().stream().filter(b -> b.section().equals("The tutorial's steps")).toList();
+    assertThat(steps).as("%s/README.md: the steps' blocks", module).isNotEmpty();
+    int checked = 0;
+    try (UpstreamStandIn standIn = UpstreamStandIn.start(false);
+        RunningService service = RunningService.start(CHAPTERS.get(module).apply(standIn))) {
+      String lastScrape = null;
+      for (Markdown.Block block : steps) {
+        Optional<ShownScrape> shown = ShownScrape.in(block);
+        if (shown.isPresent()) {
+          assertThat(lastScrape)
+              .as("%s: a scrape shown without the curl that makes it before it", page.where(block))
+              .isNotNull();
+          Optional<ShownScrape.StepMatch> step = shown.get().step();
+          assertThat(step).as("%s: no tutorial step", page.where(block)).isPresent();
+          assertThat(ShownScrape.sameAsStep(step.get(), lastScrape.lines().toList()))
+              .as(
+                  "%s: the service answers, at this point of the steps,%n%s%ninstead of step %s",
+                  page.where(block), lastScrape, step.get().step())
+              .isTrue();
+          checked++;
+          lastScrape = null;
+          continue;
+        }
+        if (!block.language().equals("bash")) {
+          continue;
+        }
+        for (String line : block.lines()) {
+          Optional<Curl> curl = Curl.parse(line);
+          if (curl.isEmpty()) {
+            continue;
+          }
+          String answer = curl.get().shown(call(service, curl.get()).text());
+          if (curl.get().answer().isPresent()) {
+            assertThat(answer).as("%s: %s", page.where(block), line.strip()).isEqualTo(curl.get().answer().get());
+            checked++;
+          }
+          lastScrape = curl.get().isScrape() ? answer : null;
+        }
+      }
+    }
+    assertThat(checked).as("%s/README.md: answers shown and checked", module).isPositive();
+  }
+
+  private static Reply call(RunningService service, Curl curl) {
+    Request.Builder request = new Request.Builder().url(service.url(curl.pathAndQuery()));
+    for (String header : curl.headers()) {
+      int colon = header.indexOf(':');
+      request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+    }
+    request.method(curl.method(), curl.method().equals("POST") ? RequestBody.create(new byte[0]) : null);
+    return service.send(request.build());
+  }
+
+  @Test
+  void everyChapterReadmeHasTheSameHeadingsInTheSameOrder() {
+    for (String module : CHAPTERS.keySet()) {
+      Markdown page = Markdown.read(REPO.resolve(module).resolve("README.md"));
+      List<String> sections =
+          page.headings().stream().filter(h -> h.level() == 2).map(Markdown.Heading::title).toList();
+      assertThat(sections).as("%s/README.md", module).isEqualTo(CHAPTER_HEADINGS);
+    }
+  }
+
+  @Test
+  void theReadmeIsAnIndexThatReachesEveryChapterInOneClick() throws Exception {
+    Markdown readme = Markdown.read(REPO.resolve("README.md"));
+
+    assertThat(Files.size(readme.file())).as("README.md in bytes").isLessThanOrEqualTo(10_000);
+    assertThat(readme.relativeLinks())
+        .as("README.md links")
+        .contains(CHAPTERS.keySet().stream().map(m -> m + "/README.md").toArray(String[]::new));
+  }
+
+  @Test
+  void everyLinkBetweenTheDocsLeadsToAFile() {
+    List<String> broken = new ArrayList<>();
+    pages()
+        .forEach(
+            page -> {
+              for (String link : page.relativeLinks()) {
+                Path target = page.file().getParent().resolve(link.replaceFirst("#.*", "")).normalize();
+                if (!Files.exists(target)) {
+                  broken.add(REPO.relativize(page.file()) + " -> " + link);
+                }
+              }
+            });
+    assertThat(broken).isEmpty();
+  }
+
+  /** The runtime families, as {@code ./run} starts a service: its tuned JVM settings. */
+  static final class RuntimeScrape {
+
+    private static String scrape;
+
+    private RuntimeScrape() {}
+
+    /** The same lines with the same names and labels as a live scrape; numbers differ by run. */
+    static void assertShapeMatchesRun(String where, ShownScrape shown) {
+      List<String> live = live().lines().toList();
+      List<String> doc = shown.lines();
+      assertThat(doc.stream().map(RuntimeScrape::shape).toList())
+          .as("%s: the runtime metrics of a service started with ./run are%n%s", where, String.join("\n", live))
+          .isSubsetOf(live.stream().map(RuntimeScrape::shape).toList());
+    }
+
+    private static String shape(String line) {
+      return line.startsWith("#") ? line : line.replaceAll(" \\S+$", " <NUMBER>");
+    }
+
+    private static synchronized String live() {
+      if (scrape == null) {
+        scrape = scrapeTunedCountersApp();
+      }
+      return scrape;
+    }
+
+    /** counters-app as {@code ./run} starts it, with the settings of {@code tuned-jvm.options}. */
+    private static String scrapeTunedCountersApp() {
+      Path jar = REPO.resolve("counters-app/target/counters-app.jar");
+      List<String> tuned = List.of("@" + REPO.resolve("tuned-jvm.options"));
+      try (JarProcess service =
+          JarProcess.start(tuned, jar, REPO, Map.of(), "--port=0", "--host=127.0.0.1")) {
+        int port = service.awaitPort(Duration.ofSeconds(60));
+        Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/metrics").build();
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
+          return response.body().string();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+# Sourced by the scripts (./run, ./suite, ./compare, ./bench, docs/pictures/quantiles.sh): each
+# require_* stops with a message that says what to install, instead of a build or a JVM failing later.
+
+# A JDK 17 or newer on the PATH.
+require_jdk() {
+  local tool=$1 version major
+  local install="Install a JDK 17 or newer: 'sudo apt-get install openjdk-17-jdk' on Debian or Ubuntu, 'brew install openjdk@17' on macOS, or Temurin from adoptium.net; then run ./$tool again."
+  if ! command -v java >/dev/null 2>&1; then
+    echo "$tool: needs Java, and there is no java on the PATH. $install" >&2
+    exit 1
+  fi
+  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  major=${version#1.}
+  major=${major%%.*}
+  if [[ ! $major =~ ^[0-9]+$ ]] || ((major < 17)); then
+    echo "$tool: needs Java 17 or newer; $(command -v java) is Java ${version:-of an unknown version}. $install" >&2
+    exit 1
+  fi
+  if ! command -v javac >/dev/null 2>&1 && [[ ! -x ${JAVA_HOME:-/nonexistent}/bin/javac ]]; then
+    JDK_WITHOUT_JAVAC="$tool: the build needs a JDK, with javac, not only a Java runtime. $install"
+  fi
+}
+
+# Call before a build: a runtime without javac can run a jar but not make one.
+require_javac() {
+  if [[ -n ${JDK_WITHOUT_JAVAC:-} ]]; then
+    echo "$JDK_WITHOUT_JAVAC" >&2
+    exit 1
+  fi
+}
+
+# A command from a Debian package: installed when running as root with apt-get (as in CI), else a
+# message naming the package.  need TOOL COMMAND PACKAGE
+need() {
+  local tool=$1 command=$2 package=$3
+  command -v "$command" >/dev/null && return
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "$tool: $command is missing; installing the Debian package $package ..." >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null
+  else
+    echo "$tool: needs $command: install the package $package (sudo apt-get install $package), then run again" >&2
+    exit 1
+  fi
+}
