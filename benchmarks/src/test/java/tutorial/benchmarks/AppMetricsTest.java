@@ -66,7 +66,8 @@ class AppMetricsTest {
   void summaryIsSummariesAppsWithAndWithoutQuantiles() throws IOException {
     for (boolean quantiles : new boolean[] {false, true}) {
       PrometheusRegistry app = new PrometheusRegistry();
-      new SummariesApp(app, NO_UPSTREAM, TestSettings.parse(new Quantiles(), "--quantiles=" + quantiles));
+      new SummariesApp(
+          app, NO_UPSTREAM, TestSettings.parse(new Quantiles(), "--quantiles=" + quantiles));
       PrometheusRegistry copy = new PrometheusRegistry();
       AppMetrics.requestProcessing(copy, quantiles).labelValues("get", "/repos");
 

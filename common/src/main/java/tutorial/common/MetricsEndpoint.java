@@ -18,7 +18,8 @@ public final class MetricsEndpoint {
   public static final String PATH = "/metrics";
 
   /** The values of {@code ?debug=} that client_java's scrape handler knows. */
-  private static final Set<String> DEBUG_FORMATS = Set.of("text", "openmetrics", "prometheus-protobuf");
+  private static final Set<String> DEBUG_FORMATS =
+      Set.of("text", "openmetrics", "prometheus-protobuf");
 
   private MetricsEndpoint() {}
 

@@ -24,8 +24,13 @@ public final class PortInUse {
 
   static String message(String name, int port, String howToMove) {
     String advice =
-        name + ": port " + port + " is already in use. Stop what listens there, or choose another"
-            + " port: " + howToMove + ".";
+        name
+            + ": port "
+            + port
+            + " is already in use. Stop what listens there, or choose another"
+            + " port: "
+            + howToMove
+            + ".";
     // AirPlay Receiver holds port 5000 on macOS 12 and later
     return port == 5000
         ? advice

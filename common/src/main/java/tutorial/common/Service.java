@@ -5,10 +5,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine;
 
 /**
  * What every example service shares: the Javalin set-up around an app's routes ({@code /metrics},
@@ -84,8 +84,8 @@ public final class Service {
   }
 
   /**
-   * Parses the command line, builds the app with its registry and starts it; stops it gracefully
-   * on SIGTERM or Ctrl-C.
+   * Parses the command line, builds the app with its registry and starts it; stops it gracefully on
+   * SIGTERM or Ctrl-C.
    */
   public static void run(String name, String[] args, AppFactory app) {
     ServiceSettings settings = parse(name, args);
@@ -96,11 +96,10 @@ public final class Service {
 
   /**
    * As {@link #run(String, String[], AppFactory)}, for an app with settings of its own: {@code
-   * settings} is a picocli mixin, listed in {@code --help} and filled from the command line and
-   * the environment before {@code app} gets it.
+   * settings} is a picocli mixin, listed in {@code --help} and filled from the command line and the
+   * environment before {@code app} gets it.
    */
-  public static <A> void run(
-      String name, String[] args, A settings, AppWithSettingFactory<A> app) {
+  public static <A> void run(String name, String[] args, A settings, AppWithSettingFactory<A> app) {
     ServiceSettings service = parse(name, args, settings);
     if (service != null) {
       start(name, service, app.create(registry(service.jvmMetrics()), settings));

@@ -59,11 +59,14 @@ class MetricsAccessTest {
   @Test
   void basicAuthAsPrometheusSendsIt() {
     try (RunningService service =
-        start(TestSettings.service("--metrics-username=prometheus", "--metrics-password=pa:ss wörd"))) {
+        start(
+            TestSettings.service(
+                "--metrics-username=prometheus", "--metrics-password=pa:ss wörd"))) {
       assertThat(service.get("/metrics").header("WWW-Authenticate")).startsWith("Basic");
       assertThat(service.get("/metrics", "Authorization", basic("prometheus", "wrong")).status())
           .isEqualTo(401);
-      assertThat(service.get("/metrics", "Authorization", basic("prometheus", "pa:ss wörd")).status())
+      assertThat(
+              service.get("/metrics", "Authorization", basic("prometheus", "pa:ss wörd")).status())
           .isEqualTo(200);
     }
   }
@@ -76,7 +79,9 @@ class MetricsAccessTest {
     assertThatThrownBy(
             () ->
                 TestSettings.service(
-                        "--metrics-username=prometheus", "--metrics-password=x", "--metrics-token=t")
+                        "--metrics-username=prometheus",
+                        "--metrics-password=x",
+                        "--metrics-token=t")
                     .metricsAccess())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not both");

@@ -58,7 +58,8 @@ class RuntimeMetricsTest {
   @Test
   void aChaptersFilteredScrapeLeavesThemOut() {
     try (RunningService service =
-        RunningService.start(TestSettings.service("--jvm-metrics=true"), RunningService::metricsOnly)) {
+        RunningService.start(
+            TestSettings.service("--jvm-metrics=true"), RunningService::metricsOnly)) {
       assertThat(service.scrape("process_cpu_seconds_total"))
           .startsWith("# HELP process_cpu_seconds_total")
           .doesNotContain("jvm_");
@@ -67,8 +68,9 @@ class RuntimeMetricsTest {
 
   /** The service's own defaults, but for where it listens. */
   private static ServiceSettings parseOnLoopback(String... flags) {
-    String[] args = Stream.concat(Stream.of("--port=0", "--host=127.0.0.1"), Stream.of(flags))
-        .toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("--port=0", "--host=127.0.0.1"), Stream.of(flags))
+            .toArray(String[]::new);
     return Service.parse("test-app", args);
   }
 }

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import tutorial.common.HelpOption;
 import tutorial.steps.TutorialSteps;
 
@@ -240,8 +240,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     Comparison.Result result =
         Comparison.compare(
-            scrapes,
-            new Comparison.Options(names, all, exact, tolerance, varies, withExpected));
+            scrapes, new Comparison.Options(names, all, exact, tolerance, varies, withExpected));
     if (result.families().isEmpty()) {
       throw new TargetException(
           "no family to compare"

@@ -518,10 +518,12 @@ class CompareCommandTest {
                       .register(registry);
               return routes -> {
                 RunningService.metricsOnly(registry).addRoutes(routes);
-                routes.get("/visit", ctx -> {
-                  home.inc();
-                  about.inc();
-                });
+                routes.get(
+                    "/visit",
+                    ctx -> {
+                      home.inc();
+                      about.inc();
+                    });
               };
             });
     services.add(service);

@@ -59,9 +59,11 @@ class CompareJarIT {
       String target = service.url("/metrics").toString();
 
       try (JarProcess same =
-              JarProcess.start(jar, elsewhere, Map.of(), "--step", "counters/after-visits", target);
+              JarProcess.start(
+                  jar, elsewhere, Map.of(), "--step", "counters/after-visits", target);
           JarProcess differs =
-              JarProcess.start(jar, elsewhere, Map.of(), "--step", "counters/before-visits", target)) {
+              JarProcess.start(
+                  jar, elsewhere, Map.of(), "--step", "counters/before-visits", target)) {
         assertThat(same.awaitExit(RUN)).as(same.output()).isZero();
         assertThat(same.output()).contains("2 families compared: 2 same, 0 differ.");
         assertThat(differs.awaitExit(RUN)).as(differs.output()).isEqualTo(1);

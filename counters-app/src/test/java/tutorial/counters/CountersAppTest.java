@@ -25,7 +25,8 @@ class CountersAppTest {
 
   @Test
   void countersStartAtZero() {
-    Golden.assertMatchesStep(service.scrape("home_page_visits", "about_page_visits"), "counters/before-visits");
+    Golden.assertMatchesStep(
+        service.scrape("home_page_visits", "about_page_visits"), "counters/before-visits");
   }
 
   @Test
@@ -40,7 +41,8 @@ class CountersAppTest {
     assertThat(about.text()).isEqualTo("<h1>Welcome to the About Page</h1>");
 
     // curl -s http://$server1:5000/metrics | grep page_visits
-    Golden.assertMatchesStep(service.scrape("home_page_visits", "about_page_visits"), "counters/after-visits");
+    Golden.assertMatchesStep(
+        service.scrape("home_page_visits", "about_page_visits"), "counters/after-visits");
   }
 
   @Test

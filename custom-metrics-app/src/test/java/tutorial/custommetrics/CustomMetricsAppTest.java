@@ -25,7 +25,8 @@ class CustomMetricsAppTest {
   void infoAndStateAreSetAtStart() {
     // curl -s http://$server1:5000/metrics | grep application_info  (and application_state)
     // The text format has no info or stateset type: both are gauges there, with values 1 and 0.
-    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
+    Golden.assertMatchesStep(
+        service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -77,7 +78,8 @@ class CustomMetricsAppTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.text()).isEqualTo("{\"state\":\"running\"}");
-    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
+    Golden.assertMatchesStep(
+        service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -91,7 +93,8 @@ class CustomMetricsAppTest {
             "{\"status\":400,\"error\":\"Bad Request\","
                 + "\"message\":\"state must be one of loading, missing, running, stopped\"}");
     assertThat(service.get("/state").text()).isEqualTo("{\"state\":\"running\"}");
-    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
+    Golden.assertMatchesStep(
+        service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 
   @Test
@@ -106,6 +109,7 @@ class CustomMetricsAppTest {
         .isEqualTo(
             "{\"status\":405,\"error\":\"Method Not Allowed\","
                 + "\"message\":\"this path answers only POST\"}");
-    Golden.assertMatchesStep(service.scrape("application_info", "application_state"), "custommetrics/at-start");
+    Golden.assertMatchesStep(
+        service.scrape("application_info", "application_state"), "custommetrics/at-start");
   }
 }

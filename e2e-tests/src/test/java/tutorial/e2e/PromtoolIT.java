@@ -103,12 +103,18 @@ class PromtoolIT {
         service(
             "histograms-app",
             registry ->
-                new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")),
+                new HistogramsApp(
+                    registry,
+                    github.client(),
+                    TestSettings.parse(new Buckets(), "--buckets=python")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "histograms-app HISTOGRAM_BUCKETS=tutorial",
             registry ->
-                new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=tutorial")),
+                new HistogramsApp(
+                    registry,
+                    github.client(),
+                    TestSettings.parse(new Buckets(), "--buckets=tutorial")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "histograms-app NATIVE_HISTOGRAM=true",
@@ -117,11 +123,19 @@ class PromtoolIT {
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "summaries-app",
-            registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=false")),
+            registry ->
+                new SummariesApp(
+                    registry,
+                    github.client(),
+                    TestSettings.parse(new Quantiles(), "--quantiles=false")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "summaries-app SUMMARY_QUANTILES=true",
-            registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true")),
+            registry ->
+                new SummariesApp(
+                    registry,
+                    github.client(),
+                    TestSettings.parse(new Quantiles(), "--quantiles=true")),
             s -> assertOk(s.get("/repos/prometheus/prometheus"))),
         service(
             "custom-metrics-app", CustomMetricsApp::new, s -> assertOk(s.post("/state/stopped"))));

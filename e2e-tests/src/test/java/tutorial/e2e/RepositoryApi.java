@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import tutorial.common.GitHubClient;
 import tutorial.common.testing.TestSettings;
@@ -40,32 +41,48 @@ final class RepositoryApi implements AutoCloseable {
           // for a warm-up call that should not wait
           "warm/up", Duration.ZERO);
 
-  private final Javalin server;
+  /** Inside the bucket (0.25 s, 0.5 s], where the tutorial's own run put all three calls. */
+  static final Duration TUTORIALS_RUN = Duration.ofMillis(280);
 
-  private RepositoryApi() {
+  private final Javalin server;
+  private final Map<String, Duration> latency;
+
+  private RepositoryApi(Map<String, Duration> latency) {
+    this.latency = latency;
     server =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.jetty.host = "127.0.0.1";
               config.jetty.port = 0;
-              config.routes.get("/repos/{owner}/{repository}", RepositoryApi::repository);
+              config.routes.get("/repos/{owner}/{repository}", this::repository);
             });
   }
 
   static RepositoryApi start() {
-    RepositoryApi api = new RepositoryApi();
+    return start(LATENCY);
+  }
+
+  /** The tutorial's repositories all answer after {@code each}; the warm-up call still at once. */
+  static RepositoryApi startAnsweringAfter(Duration each) {
+    Map<String, Duration> latency = new HashMap<>();
+    LATENCY.forEach((name, usual) -> latency.put(name, usual.isZero() ? usual : each));
+    return start(latency);
+  }
+
+  private static RepositoryApi start(Map<String, Duration> latency) {
+    RepositoryApi api = new RepositoryApi(latency);
     api.server.start();
     return api;
   }
 
-  private static void repository(Context ctx) throws InterruptedException {
+  private void repository(Context ctx) throws InterruptedException {
     String fullName = ctx.pathParam("owner") + "/" + ctx.pathParam("repository");
-    Duration latency = LATENCY.get(fullName);
-    if (latency == null) {
+    Duration wait = latency.get(fullName);
+    if (wait == null) {
       throw new NotFoundResponse("Not Found");
     }
-    Thread.sleep(latency.toMillis());
+    Thread.sleep(wait.toMillis());
     ctx.contentType("application/json; charset=utf-8")
         .result("{\"full_name\":\"" + fullName + "\",\"stand_in\":true}");
   }

@@ -65,10 +65,16 @@ final class Services {
             RunningService.start(
                 registry ->
                     new HistogramsApp(
-                        registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
+                        registry,
+                        github.client(),
+                        TestSettings.parse(new Buckets(), "--buckets=python")));
         RunningService summaries =
             RunningService.start(
-                registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true")))) {
+                registry ->
+                    new SummariesApp(
+                        registry,
+                        github.client(),
+                        TestSettings.parse(new Quantiles(), "--quantiles=true")))) {
       for (int i = 0; i < WARM_UP_CALLS; i++) {
         for (RunningService service : new RunningService[] {histograms, summaries}) {
           assertOk(service.get("/repos/warm/up"));

@@ -64,9 +64,16 @@ class ShippedConfigIT {
         closer,
         5003,
         registry ->
-            new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
+            new HistogramsApp(
+                registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
     Services.startOn(
-        closer, 5004, registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=false")));
+        closer,
+        5004,
+        registry ->
+            new SummariesApp(
+                registry,
+                github.client(),
+                TestSettings.parse(new Quantiles(), "--quantiles=false")));
     Services.startOn(closer, 5005, CustomMetricsApp::new);
 
     String shipped = Files.readString(Shipped.file(Shipped.CONFIG));

@@ -98,12 +98,20 @@ class TutorialQueriesIT {
           Services.start(
               closer,
               registry ->
-                  new HistogramsApp(registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python"))));
+                  new HistogramsApp(
+                      registry,
+                      github.client(),
+                      TestSettings.parse(new Buckets(), "--buckets=python"))));
       // with the 0.5, 0.9 and 0.99 quantiles the Python client cannot compute
       summaries.put(
           instance,
           Services.start(
-              closer, registry -> new SummariesApp(registry, github.client(), TestSettings.parse(new Quantiles(), "--quantiles=true"))));
+              closer,
+              registry ->
+                  new SummariesApp(
+                      registry,
+                      github.client(),
+                      TestSettings.parse(new Quantiles(), "--quantiles=true"))));
     }
     notStarted = "127.0.0.1:" + PrometheusServer.freePort();
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import tutorial.common.testing.TestSettings;
 
 /** {@code HISTOGRAM_BUCKETS=python|tutorial}, or {@code --buckets=...}. */

@@ -69,7 +69,9 @@ class HistogramsAppTest {
           RunningService.start(
               registry ->
                   new HistogramsApp(
-                      registry, settings.connect(), TestSettings.parse(new Buckets(), "--buckets=python")))) {
+                      registry,
+                      settings.connect(),
+                      TestSettings.parse(new Buckets(), "--buckets=python")))) {
         warm.get("/repos/prometheus/prometheus");
         warm.scrape("request_duration_seconds");
       }
@@ -86,7 +88,11 @@ class HistogramsAppTest {
   private void start(UpstreamSettings upstream, Buckets.Layout layout) {
     service =
         RunningService.start(
-            registry -> new HistogramsApp(registry, upstream.connect(), TestSettings.parse(new Buckets(), "--buckets=" + layout)));
+            registry ->
+                new HistogramsApp(
+                    registry,
+                    upstream.connect(),
+                    TestSettings.parse(new Buckets(), "--buckets=" + layout)));
   }
 
   private void start(Buckets.Layout layout) {
@@ -126,7 +132,9 @@ class HistogramsAppTest {
 
     callTheThreeRepositories();
 
-    Golden.assertMatchesStep(service.scrape("request_duration_seconds"), "histograms/after-three-calls.tutorial-buckets");
+    Golden.assertMatchesStep(
+        service.scrape("request_duration_seconds"),
+        "histograms/after-three-calls.tutorial-buckets");
   }
 
   @Test

@@ -8,7 +8,8 @@ class HistogramsRandomRequestsTest extends RandomRequestsContract {
   HistogramsRandomRequestsTest() {
     super(
         (registry, upstream) ->
-            new HistogramsApp(registry, upstream, TestSettings.parse(new Buckets(), "--buckets=python")),
+            new HistogramsApp(
+                registry, upstream, TestSettings.parse(new Buckets(), "--buckets=python")),
         "/repos/");
   }
 }

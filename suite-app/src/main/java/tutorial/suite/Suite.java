@@ -8,12 +8,12 @@ import java.util.function.BiFunction;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine;
 import tutorial.common.GitHubClient;
 import tutorial.common.GracefulStop;
 import tutorial.common.HelpOption;
@@ -219,7 +219,9 @@ public final class Suite implements AutoCloseable {
   static Flags parse(String[] args) {
     Flags flags = new Flags();
     CommandLine commandLine = commandLine(flags);
-    return Service.parseOrExit("suite", commandLine, args, () -> flags.check(commandLine)) ? flags : null;
+    return Service.parseOrExit("suite", commandLine, args, () -> flags.check(commandLine))
+        ? flags
+        : null;
   }
 
   static CommandLine commandLine(Flags flags) {

@@ -97,7 +97,13 @@ class TutorialStepsTest {
     // no latency: the step's sum is <NUMBER>, so any duration matches
     standIn = UpstreamStandIn.start(false);
     UpstreamSettings upstream = TestSettings.upstream(standIn.baseUrl());
-    service = RunningService.start(registry -> new SummariesApp(registry, upstream.connect(), TestSettings.parse(new Quantiles(), "--quantiles=false")));
+    service =
+        RunningService.start(
+            registry ->
+                new SummariesApp(
+                    registry,
+                    upstream.connect(),
+                    TestSettings.parse(new Quantiles(), "--quantiles=false")));
     assertThat(step("summaries/before-calls").status()).isZero();
 
     service.get("/repos/prometheus/prometheus");

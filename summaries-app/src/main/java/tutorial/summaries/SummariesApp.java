@@ -61,6 +61,7 @@ public final class SummariesApp implements TutorialApp {
         args,
         new UpstreamSettings(),
         new Quantiles(),
-        (registry, upstream, quantiles) -> new SummariesApp(registry, upstream.connect(), quantiles));
+        (registry, upstream, quantiles) ->
+            new SummariesApp(registry, upstream.connect(), quantiles));
   }
 }

@@ -66,7 +66,8 @@ class SummariesAppTest {
 
   @Test
   void beforeAnyCallTheSummaryIsThereAtZero() {
-    Golden.assertMatchesStep(service.scrape("request_processing_seconds"), "summaries/before-calls");
+    Golden.assertMatchesStep(
+        service.scrape("request_processing_seconds"), "summaries/before-calls");
   }
 
   @Test

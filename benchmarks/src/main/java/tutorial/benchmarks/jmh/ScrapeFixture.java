@@ -48,7 +48,9 @@ public final class ScrapeFixture {
                 .labelNames("method", "path")
                 .register(registry);
         for (int i = 0; i < SERIES_PER_FAMILY; i++) {
-          counter.labelValues(i % 2 == 0 ? "GET" : "POST", "/path/" + i).inc(random.nextInt(100_000));
+          counter
+              .labelValues(i % 2 == 0 ? "GET" : "POST", "/path/" + i)
+              .inc(random.nextInt(100_000));
         }
       } else {
         Gauge gauge =
@@ -58,7 +60,9 @@ public final class ScrapeFixture {
                 .labelNames("method", "path")
                 .register(registry);
         for (int i = 0; i < SERIES_PER_FAMILY; i++) {
-          gauge.labelValues(i % 2 == 0 ? "GET" : "POST", "/path/" + i).set(random.nextDouble() * 1e6);
+          gauge
+              .labelValues(i % 2 == 0 ? "GET" : "POST", "/path/" + i)
+              .set(random.nextDouble() * 1e6);
         }
       }
     }
@@ -71,8 +75,7 @@ public final class ScrapeFixture {
    */
   public static ScrapeFixture countersApp(boolean jvmMetrics, Format format) {
     // the registry exactly as a service builds it from its settings
-    PrometheusRegistry registry =
-        Service.registry(jvmMetrics);
+    PrometheusRegistry registry = Service.registry(jvmMetrics);
     AppMetrics.homePageVisits(registry).inc(1234);
     Counter.builder()
         .name("about_page_visits")

@@ -13,9 +13,9 @@ import tutorial.steps.TutorialSteps;
 
 /**
  * Expected scrape outputs kept as files, as client_java's integration tests do: the tutorial's
- * steps in the tutorial-steps module, and fixtures of common's own tests beside them.
- * A file may write {@code <NUMBER>} where a value always differs between runs (a duration, a
- * timestamp); every other character must match exactly.
+ * steps in the tutorial-steps module, and fixtures of common's own tests beside them. A file may
+ * write {@code <NUMBER>} where a value always differs between runs (a duration, a timestamp); every
+ * other character must match exactly.
  */
 public final class Golden {
 
@@ -37,7 +37,9 @@ public final class Golden {
   public static void assertMatchesStep(String actual, String step) {
     String expected =
         TutorialSteps.read(step).orElseThrow(() -> new AssertionError("no tutorial step " + step));
-    assertThat(actual).as("scrape compared with step %s", step).isEqualTo(resolve(expected, actual));
+    assertThat(actual)
+        .as("scrape compared with step %s", step)
+        .isEqualTo(resolve(expected, actual));
   }
 
   public static String read(Class<?> anchor, String name) {

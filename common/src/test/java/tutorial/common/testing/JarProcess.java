@@ -67,7 +67,9 @@ public final class JarProcess implements AutoCloseable {
     command.add(jar.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile()).redirectErrorStream(true);
+        new ProcessBuilder(command)
+            .directory(dir.toAbsolutePath().toFile())
+            .redirectErrorStream(true);
     // the settings' variables from the test's own environment must not leak into the service
     builder.environment().keySet().removeAll(List.of("PORT", "HOST", "OFFLINE", "GITHUB_API_URL"));
     builder.environment().putAll(env);
@@ -93,7 +95,8 @@ public final class JarProcess implements AutoCloseable {
     } catch (IOException e) {
       // the process is gone; what it printed is in output
     } finally {
-      port.completeExceptionally(new IllegalStateException("exited before listening:\n" + output()));
+      port.completeExceptionally(
+          new IllegalStateException("exited before listening:\n" + output()));
     }
   }
 

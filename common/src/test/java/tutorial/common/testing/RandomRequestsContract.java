@@ -54,7 +54,8 @@ public abstract class RandomRequestsContract {
   private static final String[] HEADERS = {
     "Accept: text/plain",
     "Accept: application/openmetrics-text; version=1.0.0",
-    "Accept: application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited",
+    "Accept:"
+        + " application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited",
     "Accept: application/json",
     "Accept: */*",
     "Accept: garbage;;;q=x",
@@ -124,9 +125,13 @@ public abstract class RandomRequestsContract {
         assertThat(text).as(request).startsWith("{\"status\":" + answer.status() + ",");
       }
     }
-    System.out.printf("%s: %d random requests, answers by status %s%n", getClass().getSimpleName(), sent, statuses);
+    System.out.printf(
+        "%s: %d random requests, answers by status %s%n",
+        getClass().getSimpleName(), sent, statuses);
     assertThat(sent).as("requests sent within " + TIME_LIMIT).isEqualTo(REQUESTS);
-    assertThat(appSeries(service.registry())).as("series after random requests").isEqualTo(seriesBefore);
+    assertThat(appSeries(service.registry()))
+        .as("series after random requests")
+        .isEqualTo(seriesBefore);
   }
 
   @Test

@@ -63,7 +63,8 @@ public abstract class ServiceJarContract {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         JarProcess jar =
             JarProcess.start(
-                module, Map.of("PORT", String.valueOf(taken.getLocalPort()), "HOST", "127.0.0.1"))) {
+                module,
+                Map.of("PORT", String.valueOf(taken.getLocalPort()), "HOST", "127.0.0.1"))) {
       int port = taken.getLocalPort();
       assertThat(jar.awaitExit(START)).isEqualTo(1);
       assertThat(jar.output())

@@ -1,4 +1,4 @@
-package tutorial.e2e.docs;
+package tutorial.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +76,8 @@ record Markdown(Path file, String text, List<Block> blocks, List<Heading> headin
     try (Stream<Path> files = Files.walk(repo)) {
       return files
           .filter(f -> f.toString().endsWith(".md"))
-          .filter(f -> !repo.relativize(f).toString().matches("(^|.*/)(target|node_modules|\\..*)/.*"))
+          .filter(
+              f -> !repo.relativize(f).toString().matches("(^|.*/)(target|node_modules|\\..*)/.*"))
           .sorted()
           .toList();
     } catch (IOException e) {

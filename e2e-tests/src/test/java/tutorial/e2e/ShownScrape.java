@@ -1,4 +1,4 @@
-package tutorial.e2e.docs;
+package tutorial.e2e;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +18,8 @@ import tutorial.steps.TutorialSteps;
  */
 record ShownScrape(List<String> lines) {
 
-  private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE|UNIT) [a-zA-Z_:][\\w:]* .*|# EOF");
+  private static final Pattern COMMENT =
+      Pattern.compile("# (HELP|TYPE|UNIT) [a-zA-Z_:][\\w:]* .*|# EOF");
   private static final Pattern SAMPLE =
       Pattern.compile("([a-zA-Z_:][\\w:]*)(\\{[^}]*\\})? (\\S+)(?: \\S+)?");
 
@@ -36,7 +37,8 @@ record ShownScrape(List<String> lines) {
     }
     boolean looksLikeOne =
         lines.stream()
-            .anyMatch(l -> l.startsWith("# TYPE ") || l.startsWith("# HELP ") || isSampleWithLabels(l));
+            .anyMatch(
+                l -> l.startsWith("# TYPE ") || l.startsWith("# HELP ") || isSampleWithLabels(l));
     return looksLikeOne ? Optional.of(new ShownScrape(lines)) : Optional.empty();
   }
 
@@ -64,10 +66,7 @@ record ShownScrape(List<String> lines) {
 
   /** The family names from the {@code # TYPE} lines. */
   List<String> families() {
-    return lines.stream()
-        .filter(l -> l.startsWith("# TYPE "))
-        .map(l -> l.split(" ")[2])
-        .toList();
+    return lines.stream().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
   }
 
   boolean isRuntimeOnly() {
@@ -94,8 +93,7 @@ record ShownScrape(List<String> lines) {
   /** Whether {@code actual} (a live scrape) has the same lines as the step's, from the offset. */
   static boolean sameAsStep(StepMatch match, List<String> actual) {
     List<String> template = TutorialSteps.read(match.step()).orElseThrow().lines().toList();
-    return new ShownScrape(actual).matchesAt(template, 0)
-        && actual.size() == template.size();
+    return new ShownScrape(actual).matchesAt(template, 0) && actual.size() == template.size();
   }
 
   private boolean matchesAt(List<String> template, int offset) {
@@ -157,7 +155,10 @@ record ShownScrape(List<String> lines) {
   }
 
   private static List<String> checkHistogram(
-      String series, Map<Double, Double> byBound, Map<String, Double> counts, Map<String, Double> sums) {
+      String series,
+      Map<Double, Double> byBound,
+      Map<String, Double> counts,
+      Map<String, Double> sums) {
     List<String> problems = new ArrayList<>();
     double previousBound = 0;
     double previousCount = 0;
@@ -174,14 +175,26 @@ record ShownScrape(List<String> lines) {
       previousCount = bucket.getValue();
     }
     Double count = counts.get(series);
-    if (count != null && byBound.containsKey(Double.POSITIVE_INFINITY)
+    if (count != null
+        && byBound.containsKey(Double.POSITIVE_INFINITY)
         && !count.equals(byBound.get(Double.POSITIVE_INFINITY))) {
-      problems.add(series + ": _count " + count + " is not the +Inf bucket's " + byBound.get(Double.POSITIVE_INFINITY));
+      problems.add(
+          series
+              + ": _count "
+              + count
+              + " is not the +Inf bucket's "
+              + byBound.get(Double.POSITIVE_INFINITY));
     }
     Double sum = sums.get(series);
     if (sum != null && (sum < lowest - 1e-9 || sum > highest + 1e-9)) {
       problems.add(
-          series + ": _sum " + sum + " is outside what the buckets allow, " + lowest + " to " + highest);
+          series
+              + ": _sum "
+              + sum
+              + " is outside what the buckets allow, "
+              + lowest
+              + " to "
+              + highest);
     }
     return problems;
   }

@@ -1,4 +1,4 @@
-package tutorial.e2e.docs;
+package tutorial.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,11 @@ import java.util.Optional;
  * comment: {@code # → Added 5 to my_list}.
  */
 record Curl(
-    String method, String pathAndQuery, List<String> headers, String grep, Optional<String> answer) {
+    String method,
+    String pathAndQuery,
+    List<String> headers,
+    String grep,
+    Optional<String> answer) {
 
   static final String ANSWER = "# → ";
 

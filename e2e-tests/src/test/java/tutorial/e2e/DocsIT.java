@@ -1,4 +1,4 @@
-package tutorial.e2e.docs;
+package tutorial.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamStandIn;
 import tutorial.common.testing.JarProcess;
 import tutorial.common.testing.Reply;
 import tutorial.common.testing.RunningService;
@@ -37,10 +36,10 @@ import tutorial.summaries.SummariesApp;
 
 /**
  * The docs are kept true by the code, as a Go testable example is: every scrape output a README or
- * docs page shows is a tutorial step's expected scrape (the files the golden-file tests hold
- * true), or, for the runtime metrics, what a service started as {@code ./run} starts it answers;
- * and every chapter's steps, replayed in order against a fresh service, answer what the chapter
- * says they answer.
+ * docs page shows is a tutorial step's expected scrape (the files the golden-file tests hold true),
+ * or, for the runtime metrics, what a service started as {@code ./run} starts it answers; and every
+ * chapter's steps, replayed in order against a fresh service, answer what the chapter says they
+ * answer.
  */
 class DocsIT {
 
@@ -54,27 +53,30 @@ class DocsIT {
           "How Java's output differs from Python's",
           "Tests");
 
-  /** The chapters' modules, each with how its app is built for a replay of its steps. */
-  static final Map<String, Function<UpstreamStandIn, Function<PrometheusRegistry, TutorialApp>>>
+  /**
+   * The chapters' modules, each with how its app is built for a replay of its steps; the two that
+   * call the repository API get a stand-in that answers as the API did in the tutorial's own run.
+   */
+  static final Map<String, Function<RepositoryApi, Function<PrometheusRegistry, TutorialApp>>>
       CHAPTERS =
           Map.of(
-              "counters-app", standIn -> CountersApp::new,
-              "gauges-app", standIn -> GaugesApp::new,
+              "counters-app", api -> CountersApp::new,
+              "gauges-app", api -> GaugesApp::new,
               "histograms-app",
-                  standIn ->
+                  api ->
                       registry ->
                           new HistogramsApp(
                               registry,
-                              TestSettings.upstream(standIn.baseUrl()).connect(),
+                              api.client(),
                               TestSettings.parse(new Buckets(), "--buckets=python")),
               "summaries-app",
-                  standIn ->
+                  api ->
                       registry ->
                           new SummariesApp(
                               registry,
-                              TestSettings.upstream(standIn.baseUrl()).connect(),
+                              api.client(),
                               TestSettings.parse(new Quantiles(), "--quantiles=false")),
-              "custom-metrics-app", standIn -> CustomMetricsApp::new);
+              "custom-metrics-app", api -> CustomMetricsApp::new);
 
   private static Stream<Markdown> pages() {
     return Markdown.pages(REPO).stream().map(Markdown::read);
@@ -86,7 +88,8 @@ class DocsIT {
         .flatMap(
             page ->
                 page.blocks().stream()
-                    .flatMap(block -> ShownScrape.in(block).stream().map(s -> check(page, block, s))));
+                    .flatMap(
+                        block -> ShownScrape.in(block).stream().map(s -> check(page, block, s))));
   }
 
   private static DynamicTest check(Markdown page, Markdown.Block block, ShownScrape scrape) {
@@ -94,7 +97,9 @@ class DocsIT {
     return DynamicTest.dynamicTest(
         where,
         () -> {
-          assertThat(scrape.foreignLines()).as("%s: lines that a scrape does not print", where).isEmpty();
+          assertThat(scrape.foreignLines())
+              .as("%s: lines that a scrape does not print", where)
+              .isEmpty();
           if (scrape.isRuntimeOnly()) {
             RuntimeScrape.assertShapeMatchesRun(where, scrape);
             return;
@@ -104,10 +109,11 @@ class DocsIT {
               .as(
                   "%s shows a scrape that is no tutorial step's (tutorial-steps/src/main/resources/"
                       + "tutorial/steps/): a changed number, name or label?%n%s",
-                  where,
-                  String.join("\n", scrape.lines()))
+                  where, String.join("\n", scrape.lines()))
               .isPresent();
-          assertThat(scrape.impossibilities()).as("%s: numbers no scrape can show", where).isEmpty();
+          assertThat(scrape.impossibilities())
+              .as("%s: numbers no scrape can show", where)
+              .isEmpty();
         });
   }
 
@@ -128,8 +134,10 @@ class DocsIT {
         page.blocks().stream().filter(b -> b.section().equals("The tutorial's steps")).toList();
     assertThat(steps).as("%s/README.md: the steps' blocks", module).isNotEmpty();
     int checked = 0;
-    try (UpstreamStandIn standIn = UpstreamStandIn.start(false);
-        RunningService service = RunningService.start(CHAPTERS.get(module).apply(standIn))) {
+    try (RepositoryApi api = RepositoryApi.startAnsweringAfter(RepositoryApi.TUTORIALS_RUN);
+        RunningService service = RunningService.start(CHAPTERS.get(module).apply(api))) {
+      // so that the first counted call is not slowed by classes loading for the first time
+      Services.warmUp(api);
       String lastScrape = null;
       for (Markdown.Block block : steps) {
         Optional<ShownScrape> shown = ShownScrape.in(block);
@@ -158,7 +166,9 @@ class DocsIT {
           }
           String answer = curl.get().shown(call(service, curl.get()).text());
           if (curl.get().answer().isPresent()) {
-            assertThat(answer).as("%s: %s", page.where(block), line.strip()).isEqualTo(curl.get().answer().get());
+            assertThat(answer)
+                .as("%s: %s", page.where(block), line.strip())
+                .isEqualTo(curl.get().answer().get());
             checked++;
           }
           lastScrape = curl.get().isScrape() ? answer : null;
@@ -174,7 +184,8 @@ class DocsIT {
       int colon = header.indexOf(':');
       request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
     }
-    request.method(curl.method(), curl.method().equals("POST") ? RequestBody.create(new byte[0]) : null);
+    request.method(
+        curl.method(), curl.method().equals("POST") ? RequestBody.create(new byte[0]) : null);
     return service.send(request.build());
   }
 
@@ -183,7 +194,10 @@ class DocsIT {
     for (String module : CHAPTERS.keySet()) {
       Markdown page = Markdown.read(REPO.resolve(module).resolve("README.md"));
       List<String> sections =
-          page.headings().stream().filter(h -> h.level() == 2).map(Markdown.Heading::title).toList();
+          page.headings().stream()
+              .filter(h -> h.level() == 2)
+              .map(Markdown.Heading::title)
+              .toList();
       assertThat(sections).as("%s/README.md", module).isEqualTo(CHAPTER_HEADINGS);
     }
   }
@@ -205,7 +219,8 @@ class DocsIT {
         .forEach(
             page -> {
               for (String link : page.relativeLinks()) {
-                Path target = page.file().getParent().resolve(link.replaceFirst("#.*", "")).normalize();
+                Path target =
+                    page.file().getParent().resolve(link.replaceFirst("#.*", "")).normalize();
                 if (!Files.exists(target)) {
                   broken.add(REPO.relativize(page.file()) + " -> " + link);
                 }
@@ -226,7 +241,9 @@ class DocsIT {
       List<String> live = live().lines().toList();
       List<String> doc = shown.lines();
       assertThat(doc.stream().map(RuntimeScrape::shape).toList())
-          .as("%s: the runtime metrics of a service started with ./run are%n%s", where, String.join("\n", live))
+          .as(
+              "%s: the runtime metrics of a service started with ./run are%n%s",
+              where, String.join("\n", live))
           .isSubsetOf(live.stream().map(RuntimeScrape::shape).toList());
     }
 
@@ -248,7 +265,8 @@ class DocsIT {
       try (JarProcess service =
           JarProcess.start(tuned, jar, REPO, Map.of(), "--port=0", "--host=127.0.0.1")) {
         int port = service.awaitPort(Duration.ofSeconds(60));
-        Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/metrics").build();
+        Request request =
+            new Request.Builder().url("http://127.0.0.1:" + port + "/metrics").build();
         try (Response response = new OkHttpClient().newCall(request).execute()) {
           return response.body().string();
         }
