@@ -503,29 +503,7 @@ class CompareCommandTest {
 
   @Test
   void aStepChecksARunningService() {
-    RunningService service =
-        RunningService.start(
-            registry -> {
-              Counter home =
-                  Counter.builder()
-                      .name("home_page_visits")
-                      .help("Number of visits to the home page")
-                      .register(registry);
-              Counter about =
-                  Counter.builder()
-                      .name("about_page_visits")
-                      .help("Number of visits to the about page")
-                      .register(registry);
-              return routes -> {
-                RunningService.metricsOnly(registry).addRoutes(routes);
-                routes.get(
-                    "/visit",
-                    ctx -> {
-                      home.inc();
-                      about.inc();
-                    });
-              };
-            });
+    RunningService service = RunningService.start(CountersChapter::app);
     services.add(service);
 
     Run before = compare("--step", "counters/after-visits", url(service));

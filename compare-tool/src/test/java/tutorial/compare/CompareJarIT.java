@@ -2,7 +2,6 @@ package tutorial.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.core.metrics.Counter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,21 +39,8 @@ class CompareJarIT {
 
   @Test
   void checksAServiceAgainstAStepWithOnlyTheJar() throws IOException {
-    try (RunningService service =
-        RunningService.start(
-            registry -> {
-              Counter.builder()
-                  .name("home_page_visits")
-                  .help("Number of visits to the home page")
-                  .register(registry)
-                  .inc();
-              Counter.builder()
-                  .name("about_page_visits")
-                  .help("Number of visits to the about page")
-                  .register(registry)
-                  .inc();
-              return RunningService.metricsOnly(registry);
-            })) {
+    try (RunningService service = RunningService.start(CountersChapter::app)) {
+      service.get("/visit");
       Path jar = jarAlone();
       String target = service.url("/metrics").toString();
 

@@ -93,7 +93,7 @@ class DocsIT {
   }
 
   private static DynamicTest check(Markdown page, Markdown.Block block, ShownScrape scrape) {
-    String where = REPO.relativize(page.file()) + " line " + block.line();
+    String where = page.where(block);
     return DynamicTest.dynamicTest(
         where,
         () -> {

@@ -85,7 +85,8 @@ record Markdown(Path file, String text, List<Block> blocks, List<Heading> headin
     }
   }
 
+  /** The block's place, as a path from the repository's root and a line number. */
   String where(Block block) {
-    return file.getFileName() + " line " + block.line();
+    return DocsIT.REPO.relativize(file.toAbsolutePath().normalize()) + " line " + block.line();
   }
 }
