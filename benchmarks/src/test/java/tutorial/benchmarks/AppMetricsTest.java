@@ -28,7 +28,8 @@ import tutorial.summaries.SummariesApp;
 class AppMetricsTest {
 
   private static final GitHubClient NO_UPSTREAM =
-      new GitHubClient("http://127.0.0.1:9", null, Duration.ofSeconds(1), Duration.ofSeconds(1));
+      new GitHubClient(
+          "http://127.0.0.1:9", null, Duration.ofSeconds(1), Duration.ofSeconds(1), 64);
 
   @Test
   void counterIsCountersAppsHomePageCounter() throws IOException {

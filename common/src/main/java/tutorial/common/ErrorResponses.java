@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import java.util.List;
@@ -35,6 +36,16 @@ public final class ErrorResponses {
           String allowed = String.join(", ", e.getDetails().values());
           ctx.header(Header.ALLOW, allowed);
           send(ctx, 405, "this path answers only " + allowed);
+        });
+    routes.exception(
+        ServiceUnavailableResponse.class,
+        (e, ctx) -> {
+          // when to try again: the bulkhead says how long its calls in flight may still take
+          String retryAfter = e.getDetails().get(Header.RETRY_AFTER);
+          if (retryAfter != null) {
+            ctx.header(Header.RETRY_AFTER, retryAfter);
+          }
+          send(ctx, 503, e.getMessage());
         });
     routes.exception(
         ValidationException.class, (e, ctx) -> send(ctx, 400, describe(e.getErrors())));

@@ -34,13 +34,26 @@ public final class GitHubClient {
   private final HttpUrl baseUrl;
   private final String token;
   private final CompletableFuture<OkHttpClient> http;
+  private final UpstreamBulkhead bulkhead;
 
-  public GitHubClient(String baseUrl, String token, Duration connectTimeout, Duration readTimeout) {
+  /**
+   * @param maxCallsInFlight the calls to the API that may wait for it at once; more are refused
+   *     with 503 (see {@link UpstreamBulkhead})
+   */
+  public GitHubClient(
+      String baseUrl,
+      String token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxCallsInFlight) {
     this.baseUrl = HttpUrl.parse(baseUrl);
     if (this.baseUrl == null) {
       throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
     }
     this.token = token;
+    Duration longestCall = connectTimeout.plus(readTimeout);
+    this.bulkhead =
+        new UpstreamBulkhead(maxCallsInFlight, (longestCall.toMillis() + 999) / 1000);
     // Building the client loads the JDK's trust store and sets up TLS, about 120 ms: it is done
     // on another thread while the server starts, and the first call waits for it if need be.
     this.http =
@@ -50,7 +63,7 @@ public final class GitHubClient {
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
                     // bounds a body that trickles in byte by byte, which no read timeout catches
-                    .callTimeout(connectTimeout.plus(readTimeout))
+                    .callTimeout(longestCall)
                     // a redirect could lead to any host: only the configured upstream is called
                     .followRedirects(false)
                     .followSslRedirects(false)
@@ -71,7 +84,8 @@ public final class GitHubClient {
     if (token != null && !token.isBlank()) {
       request.header("Authorization", "Bearer " + token);
     }
-    try (Response response = http.join().newCall(request.build()).execute()) {
+    try (UpstreamBulkhead.Permit permit = bulkhead.enter(name.toString());
+        Response response = http.join().newCall(request.build()).execute()) {
       if (response.code() == 404) {
         throw new NotFoundResponse("repository " + name + " not found upstream");
       }

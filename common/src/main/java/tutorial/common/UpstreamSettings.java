@@ -57,6 +57,16 @@ public final class UpstreamSettings {
           "Upstream read timeout; a slower answer becomes 504 (env READ_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
+  @Option(
+      names = "--max-upstream-calls",
+      defaultValue = "${env:MAX_UPSTREAM_CALLS:-64}",
+      description =
+          "Calls that may wait for the repository API at once, a quarter of them for any one"
+              + " repository; more are refused at once with 503, so that a hanging API cannot hold"
+              + " every request thread and /metrics keeps answering (env MAX_UPSTREAM_CALLS,"
+              + " default ${DEFAULT-VALUE}).")
+  int maxCalls;
+
   public boolean offline() {
     return offline;
   }
@@ -79,6 +89,6 @@ public final class UpstreamSettings {
    */
   public GitHubClient connect(UpstreamStandIn standIn) {
     String baseUrl = offline ? standIn.baseUrl() : apiUrl;
-    return new GitHubClient(baseUrl, token, connectTimeout, readTimeout);
+    return new GitHubClient(baseUrl, token, connectTimeout, readTimeout, maxCalls);
   }
 }

@@ -28,6 +28,8 @@ class GitHubClientTest {
       "{\"id\":6838921,\"full_name\":\"prometheus/prometheus\",\"stargazers_count\":55000}";
   private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
 
+  private static final int MAX_CALLS = 64;
+
   @StartStop private final MockWebServer upstream = new MockWebServer();
 
   /** Where a redirect would lead; no request may ever arrive here. */
@@ -35,7 +37,7 @@ class GitHubClientTest {
 
   private GitHubClient client(String token) {
     return new GitHubClient(
-        upstream.url("/").toString(), token, Duration.ofSeconds(1), READ_TIMEOUT);
+        upstream.url("/").toString(), token, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
   }
 
   private void answer(int code, String body) {
@@ -62,7 +64,7 @@ class GitHubClientTest {
     answer(200, PROMETHEUS_JSON);
     GitHubClient enterprise =
         new GitHubClient(
-            upstream.url("/api/v3/").toString(), null, Duration.ofSeconds(1), READ_TIMEOUT);
+            upstream.url("/api/v3/").toString(), null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
 
     enterprise.repository(PROMETHEUS);
 
@@ -231,7 +233,7 @@ class GitHubClientTest {
   @Test
   void aRefusedConnectionIsABadGatewayThatNamesTheHostAndTheWayOffline() throws IOException {
     String url = closedPortUrl();
-    GitHubClient client = new GitHubClient(url, null, Duration.ofSeconds(1), READ_TIMEOUT);
+    GitHubClient client = new GitHubClient(url, null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
 
     assertThatThrownBy(() -> client.repository(PROMETHEUS))
         .isInstanceOf(BadGatewayResponse.class)
@@ -244,7 +246,8 @@ class GitHubClientTest {
   @Test
   void refusesABaseUrlThatIsNotHttp() {
     assertThatThrownBy(
-            () -> new GitHubClient("ftp://example.com", null, Duration.ofSeconds(1), READ_TIMEOUT))
+            () -> new GitHubClient(
+                    "ftp://example.com", null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

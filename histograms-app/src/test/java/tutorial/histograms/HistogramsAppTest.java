@@ -234,6 +234,37 @@ class HistogramsAppTest {
   }
 
   @Test
+  void aCallPastTheBoundIsRefusedAtOnceWithRetryAfterAndStillTimed() throws Exception {
+    // 4 calls in flight at most, so 1 for any one repository
+    start(upstreamSettings("--read-timeout=800ms", "--max-upstream-calls=4"), Buckets.Layout.python);
+    github.enqueue(
+        new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
+    githubAnswers(200, KAFKA_JSON);
+
+    CompletableFuture<Reply> slow =
+        CompletableFuture.supplyAsync(() -> service.get("/repos/prometheus/prometheus"));
+    github.takeRequest(); // the slow call holds prometheus/prometheus's one place
+    long start = System.nanoTime();
+    Reply refused = service.get("/repos/prometheus/prometheus");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Reply other = service.get("/repos/apache/kafka");
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(took).isLessThan(Duration.ofMillis(500));
+    assertThat(refused.header("Retry-After")).isEqualTo("3"); // connect 2 s + read 0.8 s, rounded up
+    assertJsonEquals(
+        refused.text(),
+        "{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"upstream busy: 1"
+            + " calls for prometheus/prometheus are already waiting for the API; try again later\"}");
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(slow.get(5, SECONDS).status()).isEqualTo(504);
+    // the upstream was asked twice: the refused call never reached it
+    assertThat(github.getRequestCount()).isEqualTo(2);
+    // refused calls are observed too: an incident shows up in the histogram
+    assertThat(count()).isEqualTo(3);
+  }
+
+  @Test
   void anUnreachableUpstreamIsABadGatewayThatSaysWhatToDoAndStillTimed() {
     String url = closedPortUrl();
     start(TestSettings.upstream(url), Buckets.Layout.python);

@@ -9,6 +9,12 @@ class HistogramsJarIT extends ServiceJarContract {
     super(
         "histograms-app",
         List.of("request_duration_seconds"),
-        List.of("--github-api-url", "--offline", "--buckets", "--native-histogram"));
+        List.of(
+            "--github-api-url",
+            "--offline",
+            "--max-upstream-calls",
+            "env MAX_UPSTREAM_CALLS, default 64",
+            "--buckets",
+            "--native-histogram"));
   }
 }

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import tutorial.common.testing.HangingApi;
+import tutorial.common.testing.Incident;
 import tutorial.common.testing.JarProcess;
 
 /**
@@ -169,6 +173,53 @@ class SuiteJarIT {
 
       stop(suite);
       ports.values().forEach(SuiteJarIT::assertRefused);
+    }
+  }
+
+  @Test
+  void aThousandCallsHangingOnTheApiLeaveEveryServicesScrapePrompt() throws Exception {
+    try (HangingApi api = HangingApi.start(Duration.ofSeconds(20));
+        JarProcess suite =
+            JarProcess.start(
+                "suite-app",
+                Map.of(),
+                "--base-port=0",
+                "--host=127.0.0.1",
+                "--offline=false",
+                "--github-api-url=" + api.baseUrl(),
+                "--connect-timeout=1s",
+                "--read-timeout=2s")) {
+      Map<String, Integer> ports = awaitFive(suite);
+      List<URI> probes = new ArrayList<>();
+      ports.values().forEach(port -> probes.add(URI.create("http://127.0.0.1:" + port + "/metrics")));
+      int histograms = ports.get("histograms-app");
+      probes.add(URI.create("http://127.0.0.1:" + histograms + "/health"));
+      probes.add(URI.create("http://127.0.0.1:" + ports.get("summaries-app") + "/repos/apache/kafka"));
+      // the suite has been scraped for a while before the API hangs
+      for (int i = 0; i < 3; i++) {
+        Incident.run(URI.create("http://127.0.0.1:" + histograms + "/"), 0, "/", Duration.ZERO, probes);
+      }
+
+      Incident.Report report =
+          Incident.run(
+              URI.create("http://127.0.0.1:" + histograms + "/"),
+              1000,
+              "/repos/" + HangingApi.HANGING,
+              Duration.ofMillis(500),
+              probes);
+
+      System.out.printf(
+          "suite: 1000 hanging calls on histograms-app: %d x 504, %d x 503, slowest %d ms; probes %s%n",
+          report.count(504), report.count(503), report.slowestHanging().toMillis(), report.probes());
+      assertThat(report.probes())
+          .allSatisfy(
+              probe -> {
+                assertThat(probe.status()).as("%s", probe).isEqualTo(200);
+                assertThat(probe.took()).as("%s", probe).isLessThan(Duration.ofSeconds(1));
+              });
+      assertThat(report.hanging())
+          .allSatisfy(call -> assertThat(call.status()).as("%s", call).isIn(503, 504));
+      assertThat(report.slowestHanging()).isLessThan(Duration.ofMillis(4500));
     }
   }
 

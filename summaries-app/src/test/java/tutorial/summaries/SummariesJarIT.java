@@ -9,6 +9,11 @@ class SummariesJarIT extends ServiceJarContract {
     super(
         "summaries-app",
         List.of("request_processing_seconds"),
-        List.of("--github-api-url", "--offline", "--quantiles"));
+        List.of(
+            "--github-api-url",
+            "--offline",
+            "--max-upstream-calls",
+            "env MAX_UPSTREAM_CALLS, default 64",
+            "--quantiles"));
   }
 }

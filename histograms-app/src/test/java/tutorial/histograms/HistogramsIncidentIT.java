@@ -1,0 +1,10 @@
+package tutorial.histograms;
+
+import tutorial.common.testing.UpstreamIncidentContract;
+
+/** histograms-app's jar while the repository API hangs: see {@link UpstreamIncidentContract}. */
+class HistogramsIncidentIT extends UpstreamIncidentContract {
+  HistogramsIncidentIT() {
+    super("histograms-app", "request_duration_seconds");
+  }
+}
