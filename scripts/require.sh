@@ -43,3 +43,19 @@ need() {
     exit 1
   fi
 }
+
+# Python modules from Debian packages, for Debian's own python3 (/usr/bin/python3), which is the
+# one those packages serve.  need_python TOOL "MODULE ..." PACKAGE...
+need_python() {
+  local tool=$1 modules=$2
+  shift 2
+  /usr/bin/python3 -c "import ${modules// /, }" 2>/dev/null && return
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "$tool: Python modules $modules are missing; installing the Debian packages $* ..." >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  else
+    echo "$tool: needs the Python modules $modules: install the packages $* (sudo apt-get install $*), then run again" >&2
+    exit 1
+  fi
+}

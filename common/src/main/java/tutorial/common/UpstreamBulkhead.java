@@ -7,12 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A bound on the calls to the repository API in flight at once: in all, and for any one
- * repository a quarter of that. While the API hangs, its calls then hold a few of the server's
- * request threads, never all of them, so the scrape, the health check and the other routes keep
- * answering at once; a call past the bound is refused at once with 503 and a {@code Retry-After},
- * instead of waiting in the server's queue behind the others for several timeouts. The quarter for
- * one repository leaves room for the calls to the others while one of them hangs.
+ * A bound on the calls to the repository API in flight at once: in all, and for any one repository
+ * a quarter of that. While the API hangs, its calls then hold a few of the server's request
+ * threads, never all of them, so the scrape, the health check and the other routes keep answering
+ * at once; a call past the bound is refused at once with 503 and a {@code Retry-After}, instead of
+ * waiting in the server's queue behind the others for several timeouts. The quarter for one
+ * repository leaves room for the calls to the others while one of them hangs.
  */
 final class UpstreamBulkhead {
 
@@ -61,7 +61,8 @@ final class UpstreamBulkhead {
       throw busy(perRepository + " calls for " + repository + " are already waiting for the API");
     }
     return () -> {
-      inFlightByRepository.computeIfPresent(repository, (name, calls) -> calls == 1 ? null : calls - 1);
+      inFlightByRepository.computeIfPresent(
+          repository, (name, calls) -> calls == 1 ? null : calls - 1);
       inFlight.decrementAndGet();
     };
   }

@@ -24,8 +24,12 @@ class UpstreamBulkheadTest {
 
     assertThatThrownBy(() -> bulkhead.enter("slow/slow"))
         .isInstanceOf(ServiceUnavailableResponse.class)
-        .hasMessage("upstream busy: 2 calls for slow/slow are already waiting for the API; try again later")
-        .satisfies(e -> assertThat(((ServiceUnavailableResponse) e).getDetails()).containsEntry("Retry-After", "7"));
+        .hasMessage(
+            "upstream busy: 2 calls for slow/slow are already waiting for the API; try again later")
+        .satisfies(
+            e ->
+                assertThat(((ServiceUnavailableResponse) e).getDetails())
+                    .containsEntry("Retry-After", "7"));
     // the other repositories still have their places
     held.add(bulkhead.enter("prometheus/prometheus"));
     assertThat(bulkhead.inFlight()).isEqualTo(3);
@@ -41,7 +45,9 @@ class UpstreamBulkheadTest {
     }
 
     assertThatThrownBy(() -> bulkhead.enter("e/e"))
-        .hasMessage("upstream busy: 4 calls to the repository API are already waiting for it; try again later");
+        .hasMessage(
+            "upstream busy: 4 calls to the repository API are already waiting for it; try again"
+                + " later");
     held.remove(0).close();
     held.add(bulkhead.enter("e/e"));
 

@@ -212,8 +212,32 @@ final class Report {
       }
       md.append(table);
     }
+    md.append(incidentTable());
     md.append("\n![route ratios and start-up times](chart.png)\n");
     return md.toString();
+  }
+
+  /** Each contender while the API held a thousand calls: the hanging calls' answers, the probes. */
+  private String incidentTable() {
+    if (results.incidents.isEmpty()) {
+      return "";
+    }
+    Results.Incident first = results.incidents.get(0);
+    Table table =
+        new Table("contender", "command", "hanging calls answered", "median ms", "slowest ms", "while they hung");
+    for (Results.Incident i : results.incidents) {
+      String statuses =
+          i.statuses().entrySet().stream()
+              .map(e -> e.getValue() + " × " + e.getKey())
+              .collect(java.util.stream.Collectors.joining(", "));
+      String probes =
+          i.probes().stream()
+              .map(p -> "`" + p.path() + "` " + p.status() + " in " + f("%.0f", p.ms()) + " ms")
+              .collect(java.util.stream.Collectors.joining("; "));
+      table.row(i.contender(), "`" + i.shell() + "`", statuses, f("%.0f", i.medianMs()), f("%.0f", i.slowestMs()), probes);
+    }
+    return "\n### An API incident: " + first.calls() + " calls held " + first.holdSeconds()
+        + " s by the repository API, and the scrape meanwhile\n\n" + table;
   }
 
   /** counters-app's tuned start next to the bare servers', measured in alternation. */

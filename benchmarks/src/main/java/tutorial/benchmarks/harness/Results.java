@@ -2,6 +2,7 @@ package tutorial.benchmarks.harness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Everything one harness run measured; written to results.json and rendered by Report. */
 final class Results {
@@ -67,6 +68,23 @@ final class Results {
   record Memory(
       String launch, String shell, double startMb, double afterMb, double rps, long loadSeconds) {}
 
+  /** A call made while the API hung: its path, status and milliseconds. */
+  record Probe(String path, int status, double ms) {}
+
+  /**
+   * One contender during an API incident: what its hanging calls were answered (status: count),
+   * how long they took, and the probes sent while they hung.
+   */
+  record Incident(
+      String contender,
+      String shell,
+      int calls,
+      long holdSeconds,
+      Map<String, Long> statuses,
+      double medianMs,
+      double slowestMs,
+      List<Probe> probes) {}
+
   Run run;
   final List<Update> updates = new ArrayList<>();
   final List<Scrape> scrapes = new ArrayList<>();
@@ -77,4 +95,5 @@ final class Results {
   final List<Startup> floors = new ArrayList<>();
   final List<Training> training = new ArrayList<>();
   final List<Memory> memory = new ArrayList<>();
+  final List<Incident> incidents = new ArrayList<>();
 }

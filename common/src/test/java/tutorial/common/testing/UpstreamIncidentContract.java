@@ -20,8 +20,10 @@ public abstract class UpstreamIncidentContract {
   static final int CALLS = 1000;
   static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
   /** What a hanging call may take past its timeouts: the flood's own connection set-up. */
   static final Duration MARGIN = Duration.ofMillis(1500);
+
   static final Duration PROMPT = Duration.ofSeconds(1);
 
   private final String module;
@@ -58,12 +60,7 @@ public abstract class UpstreamIncidentContract {
       }
 
       Incident.Report report =
-          Incident.run(
-              base,
-              CALLS,
-              "/repos/" + HangingApi.HANGING,
-              Duration.ofMillis(500),
-              probes);
+          Incident.run(base, CALLS, "/repos/" + HangingApi.HANGING, Duration.ofMillis(500), probes);
       System.out.printf(
           "%s: %d hanging calls: %d x 504, %d x 503, slowest %d ms; probes %s%n",
           module,
@@ -97,8 +94,13 @@ public abstract class UpstreamIncidentContract {
 
   private static double count(URI base, String family) throws Exception {
     Incident.Report after =
-        Incident.run(base, 0, "/", Duration.ZERO, List.of(base.resolve("/metrics?name[]=" + family)));
-    return after.probes().get(0).body().lines()
+        Incident.run(
+            base, 0, "/", Duration.ZERO, List.of(base.resolve("/metrics?name[]=" + family)));
+    return after
+        .probes()
+        .get(0)
+        .body()
+        .lines()
         .filter(line -> line.startsWith(family + "_count"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();

@@ -1,0 +1,129 @@
+package tutorial.benchmarks.harness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import tutorial.common.testing.HangingApi;
+import tutorial.common.testing.Incident;
+
+/**
+ * An incident on the repository API, as a service meets it: an API that holds every call for {@code
+ * /repos/slow/slow} for 20 s, a thousand such calls at once, and meanwhile the scrape, the health
+ * check and a call for another repository, each timed. histograms-app runs with its defaults,
+ * started by {@code ./run} on every JDK found; the tutorial's Python app (Flask, one thread per
+ * request) runs beside it against the same API.
+ */
+final class IncidentPhase {
+
+  static final int CALLS = 1000;
+  static final Duration HOLD = Duration.ofSeconds(20);
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+  private static final String FAST = "/repos/prometheus/prometheus";
+
+  private final Log log;
+  private final Path root;
+
+  IncidentPhase(Log log, Path root) {
+    this.log = log;
+    this.root = root;
+  }
+
+  void run(Results results) throws IOException, InterruptedException {
+    // the stand-in API is a Javalin server: its start-up lines would bury the phase's own
+    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    for (Jdks.Jdk jdk : Jdks.find().all()) {
+      Launch launch = Launch.tunedLaunch();
+      Map<String, String> env = new TreeMap<>(launch.env());
+      env.putAll(jdk.env());
+      results.incidents.add(
+          measure(
+              "histograms-app, " + jdk.name(),
+              (jdk.onPath() ? "" : "PATH=" + jdk.home() + "/bin:$PATH ")
+                  + launch.shellForm("histograms-app"),
+              api ->
+                  launch.serviceCommand(
+                      "histograms-app", List.of("--github-api-url=" + api, "--offline=false")),
+              env,
+              // the last probe is one more hanging call: how soon a call past the bound is refused
+              List.of("/metrics", "/health", FAST, "/repos/" + HangingApi.HANGING)));
+    }
+    results.incidents.add(
+        measure(
+            "the tutorial's Python app",
+            "python3 benchmarks/python/using_histograms.py",
+            api -> List.of("/usr/bin/python3", "benchmarks/python/using_histograms.py"),
+            Map.of(),
+            List.of("/metrics", FAST)));
+  }
+
+  /** The command of a contender, given the API's base URL. */
+  interface Command {
+    List<String> against(String apiUrl);
+  }
+
+  private Results.Incident measure(
+      String name, String shell, Command command, Map<String, String> env, List<String> probePaths)
+      throws IOException, InterruptedException {
+    log.step(
+        "incident: " + name + ", " + CALLS + " calls held " + HOLD.toSeconds() + " s by the API");
+    int port = ServiceProcess.freePort();
+    try (HangingApi api = HangingApi.start(HOLD)) {
+      Map<String, String> settings = new TreeMap<>(env);
+      settings.put("PORT", String.valueOf(port));
+      settings.put("GITHUB_API_URL", api.baseUrl());
+      List<String> args = withPort(command.against(api.baseUrl()), port);
+      try (ServiceProcess service = ServiceProcess.start(name, args, settings, root, port, null)) {
+        service.awaitFirstScrape(Duration.ofSeconds(90));
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        List<URI> probes = probePaths.stream().map(base::resolve).toList();
+        // a service in production has answered its scrapes for a while before the API hangs
+        for (int i = 0; i < 5; i++) {
+          Incident.run(base, 0, "/", Duration.ZERO, probes);
+        }
+        Incident.Report report =
+            Incident.run(base, CALLS, "/repos/" + HangingApi.HANGING, SETTLE, probes);
+        Map<String, Long> statuses =
+            report.hanging().stream()
+                .collect(
+                    Collectors.groupingBy(
+                        a -> a.status() < 0 ? "failed" : String.valueOf(a.status()),
+                        TreeMap::new,
+                        Collectors.counting()));
+        List<Double> tookMs =
+            report.hanging().stream().map(a -> a.took().toNanos() / 1e6).sorted().toList();
+        Results.Incident incident =
+            new Results.Incident(
+                name,
+                shell,
+                CALLS,
+                HOLD.toSeconds(),
+                statuses,
+                tookMs.get(tookMs.size() / 2),
+                tookMs.get(tookMs.size() - 1),
+                report.probes().stream()
+                    .map(p -> new Results.Probe(p.path(), p.status(), p.took().toNanos() / 1e6))
+                    .toList());
+        log.step(
+            String.format(
+                "  hanging calls: %s, median %.0f ms, slowest %.0f ms; while they hung: %s",
+                statuses, incident.medianMs(), incident.slowestMs(), report.probes()));
+        return incident;
+      }
+    }
+  }
+
+  /** The Python app takes its port from PORT; our services take --port as well. */
+  private static List<String> withPort(List<String> command, int port) {
+    List<String> all = new ArrayList<>(command);
+    if (command.get(0).equals("./run")) {
+      all.addAll(List.of("--port=" + port, "--host=127.0.0.1"));
+    }
+    return all;
+  }
+}
