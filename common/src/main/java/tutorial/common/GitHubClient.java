@@ -10,6 +10,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -84,7 +85,8 @@ public final class GitHubClient {
     if (token != null && !token.isBlank()) {
       request.header("Authorization", "Bearer " + token);
     }
-    try (UpstreamBulkhead.Permit permit = bulkhead.enter(name.toString());
+    // GitHub's names are case-insensitive: one repository is one key however it is written
+    try (UpstreamBulkhead.Permit permit = bulkhead.enter(name.toString().toLowerCase(Locale.ROOT));
         Response response = http.join().newCall(request.build()).execute()) {
       if (response.code() == 404) {
         throw new NotFoundResponse("repository " + name + " not found upstream");
