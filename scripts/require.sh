@@ -1,21 +1,27 @@
 # Sourced by the scripts (./run, ./suite, ./compare, ./bench, docs/pictures/quantiles.sh): each
 # require_* stops with a message that says what to install, instead of a build or a JVM failing later.
 
-# A JDK 17 or newer on the PATH.
+# The java the scripts start: JAVA_HOME's when it is set (as for ./mvnw), else the one on the PATH.
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# A JDK 17 or newer; sets JAVA_RELEASE to its feature release (17, 21, 25, ...).
 require_jdk() {
   local tool=$1 version major
   local install="Install a JDK 17 or newer: 'sudo apt-get install openjdk-17-jdk' on Debian or Ubuntu, 'brew install openjdk@17' on macOS, or Temurin from adoptium.net; then run ./$tool again."
-  if ! command -v java >/dev/null 2>&1; then
-    echo "$tool: needs Java, and there is no java on the PATH. $install" >&2
+  if ! command -v "$JAVA" >/dev/null 2>&1; then
+    local where="there is no java on the PATH"
+    [[ -n ${JAVA_HOME:-} ]] && where="JAVA_HOME has no bin/java ($JAVA_HOME)"
+    echo "$tool: needs Java, and $where. $install" >&2
     exit 1
   fi
-  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
   major=${version#1.}
   major=${major%%.*}
   if [[ ! $major =~ ^[0-9]+$ ]] || ((major < 17)); then
-    echo "$tool: needs Java 17 or newer; $(command -v java) is Java ${version:-of an unknown version}. $install" >&2
+    echo "$tool: needs Java 17 or newer; $(command -v "$JAVA") is Java ${version:-of an unknown version}. $install" >&2
     exit 1
   fi
+  JAVA_RELEASE=$major
   if ! command -v javac >/dev/null 2>&1 && [[ ! -x ${JAVA_HOME:-/nonexistent}/bin/javac ]]; then
     JDK_WITHOUT_JAVAC="$tool: the build needs a JDK, with javac, not only a Java runtime. $install"
   fi

@@ -4,8 +4,8 @@ import io.javalin.Javalin;
 import tutorial.common.JettyTuning;
 
 /**
- * The start-up floor: Javalin with one route, {@code GET /metrics} answering an empty 200, and
- * nothing else (no settings parsed, no metrics, no error handlers, no access log; only the Jetty
+ * Plain Javalin, the floor under the services: {@code GET /metrics} answering an empty 200, {@code
+ * GET /} answering counters-app's home page, and nothing else (no settings parsed, no metrics, no error handlers, no access log; only the Jetty
  * property the services set too, see {@link JettyTuning}). The harness
  * starts it with the tuned launch and its own class-data archive, next to the services, to show
  * how much of their start-up is the framework's. Started only by the harness, with {@code
@@ -24,6 +24,8 @@ public final class BareJavalin {
               config.jetty.host = "127.0.0.1";
               config.jetty.port = port;
               config.routes.get("/metrics", ctx -> ctx.result(""));
+              // counters-app's home page without its counter, its access log or anything else
+              config.routes.get("/", ctx -> ctx.html("<h1>Welcome to the Home Page</h1>"));
             })
         .start();
   }

@@ -187,7 +187,7 @@ final class HttpPhase {
     }
   }
 
-  private static Results.Side side(List<Wrk.Result> runs) {
+  static Results.Side side(List<Wrk.Result> runs) {
     return new Results.Side(
         runs.stream().map(Wrk.Result::requestsPerSecond).toList(),
         runs.stream().map(Wrk.Result::p50Ms).toList(),

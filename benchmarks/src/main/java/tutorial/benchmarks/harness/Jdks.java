@@ -25,9 +25,18 @@ record Jdks(List<Jdk> all) {
       return "JDK " + release;
     }
 
-    /** The environment that makes {@code ./run} start this JDK's java. */
+    /** The environment that makes {@code ./run} start this JDK's java, as the README says. */
     Map<String, String> env() {
-      return onPath ? Map.of() : Map.of("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+      return Map.of("JAVA_HOME", home.toString());
+    }
+
+    Path java() {
+      return home.resolve("bin/java");
+    }
+
+    /** A command as a learner types it for this JDK. */
+    String shell(String command) {
+      return onPath ? command : "JAVA_HOME=" + home + " " + command;
     }
   }
 

@@ -127,6 +127,9 @@ final class Report {
       Table table =
           new Table("service", "route", "req/s", "p50 ms", "p99 ms", "bare route", "bare req/s", "bare p50", "bare p99", "ratio", "runs req/s (service; bare)");
       for (Results.Route r : results.routes) {
+        if (r.kind().equals(UserViewPhase.KIND)) {
+          continue; // in the user's view below
+        }
         table.row(
             r.app(), "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
             f("%.2f", r.service().p99()), "`" + r.twin() + "`", f("%,.0f", r.baseline().meanRps()),
@@ -212,8 +215,45 @@ final class Report {
       }
       md.append(table);
     }
+    md.append(userViewTables());
     md.append(incidentTable());
     md.append("\n![route ratios and start-up times](chart.png)\n");
+    return md.toString();
+  }
+
+  /**
+   * What a user gets on each JDK: counters-app as ./run starts it against plain Javalin, and its
+   * start-up beside the tutorial's Python app.
+   */
+  private String userViewTables() {
+    List<Results.Route> routes =
+        results.routes.stream().filter(r -> r.kind().equals(UserViewPhase.KIND)).toList();
+    List<Results.Startup> starts =
+        results.startup.stream().filter(s -> s.launch().equals(UserViewPhase.KIND)).toList();
+    if (routes.isEmpty() && starts.isEmpty()) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder(
+            "\n### What a user gets, per JDK: `./run counters-app` with its defaults (access log and JVM metrics on)\n\n");
+    if (!routes.isEmpty()) {
+      Table table =
+          new Table("route", "req/s", "p50 ms", "plain Javalin `/`, req/s", "ratio (target ≥ 0.95)", "runs req/s (service; Javalin)");
+      for (Results.Route r : routes) {
+        table.row(
+            "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
+            f("%,.0f", r.baseline().meanRps()), f("%.3f", r.ratio()) + (r.ratio() >= 0.95 ? " met" : " not met"),
+            runs(r.service()) + "; " + runs(r.baseline()));
+      }
+      md.append(table).append("\n");
+    }
+    if (!starts.isEmpty()) {
+      Table table = new Table("start-up to the first 200 on `/metrics`", "command", "median ms", "runs ms");
+      for (Results.Startup st : starts) {
+        table.row(st.app(), "`" + st.shell() + "`", f("%.0f", Stats.median(st.ms())), runs(st.ms()));
+      }
+      md.append(table);
+    }
     return md.toString();
   }
 
@@ -295,8 +335,11 @@ final class Report {
     StringBuilder routes = new StringBuilder();
     for (Results.Route r : results.routes) {
       if (!r.kind().equals("metrics-jvm")) {
+        // the user's view is against plain Javalin: "vs Javalin" says so
         // "*": /metrics is compared with the bare server's "/"
-        String label = r.app().replace("-app", "") + " " + r.route() + (r.kind().equals("metrics") ? " *" : "");
+        String label =
+            r.app().replace("-app", "") + " " + r.route()
+                + (r.kind().equals("metrics") ? " *" : r.kind().equals(UserViewPhase.KIND) ? " vs Javalin" : "");
         routes.append(label).append('\t').append(f("%.4f", r.ratio())).append('\n');
       }
     }
@@ -304,7 +347,9 @@ final class Report {
     StringBuilder startup = new StringBuilder();
     Map<String, double[]> medians = new LinkedHashMap<>();
     for (Results.Startup s : results.startup) {
-      int column = s.launch().equals("default") ? 0 : s.launch().equals("tuned") ? 1 : -1;
+      // the user's view (./run on each JDK, the Python app) is a tuned-launch column of its own rows
+      int column =
+          s.launch().equals("default") ? 0 : s.launch().equals("tuned") || s.launch().equals(UserViewPhase.KIND) ? 1 : -1;
       if (column >= 0) {
         medians.computeIfAbsent(s.app(), k -> new double[] {Double.NaN, Double.NaN})[column] = Stats.median(s.ms());
       }

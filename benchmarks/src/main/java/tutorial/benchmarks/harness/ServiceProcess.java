@@ -26,7 +26,8 @@ final class ServiceProcess implements AutoCloseable {
           "PORT", "HOST", "REQUEST_LOG", "JVM_METRICS", "STOP_TIMEOUT", "METRICS_USERNAME",
           "METRICS_PASSWORD", "METRICS_TOKEN", "GITHUB_API_URL", "GITHUB_TOKEN", "OFFLINE",
           "STAND_IN_LATENCY", "CONNECT_TIMEOUT", "READ_TIMEOUT", "HISTOGRAM_BUCKETS",
-          "NATIVE_HISTOGRAM", "SUMMARY_QUANTILES", "JAVA_OPTS", "TUNED", "JAVA_TOOL_OPTIONS");
+          "NATIVE_HISTOGRAM", "SUMMARY_QUANTILES", "JAVA_OPTS", "TUNED", "JAVA_TOOL_OPTIONS",
+          "JAVA_HOME", "MAX_UPSTREAM_CALLS");
 
   private final String name;
   private final Process process;

@@ -1,0 +1,201 @@
+package tutorial.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a user gets, on every JDK found: counters-app started as the README starts it ({@code ./run
+ * counters-app}: the tuned launch, the access log and the JVM metrics on) next to plain Javalin
+ * ({@link tutorial.benchmarks.BareJavalin}: one route, no log, the same tuned JVM flags). Its
+ * start-up beside the tutorial's Python app, its {@code /} throughput as a ratio of plain Javalin's
+ * in alternated rounds, and its resident memory after a minute of load.
+ */
+final class UserViewPhase {
+
+  static final String KIND = "user";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final String PYTHON = "the tutorial's Python app";
+
+  private final Plan plan;
+  private final Log log;
+  private final Path root;
+  private final TunedOptions options;
+  private final Wrk wrk;
+
+  UserViewPhase(Plan plan, Log log, Path root, TunedOptions options) {
+    this.plan = plan;
+    this.log = log;
+    this.root = root;
+    this.options = options;
+    this.wrk = new Wrk(plan.wrkLoad(), log);
+  }
+
+  void run(Results results, Path benchmarksJar) throws IOException, InterruptedException {
+    for (Jdks.Jdk jdk : Jdks.find().all()) {
+      startup(jdk, results);
+      route(jdk, benchmarksJar, results);
+      memory(jdk, results);
+    }
+  }
+
+  /** ./run's start-up on this JDK, alternated with the Python app's, median of the runs. */
+  private void startup(Jdks.Jdk jdk, Results results) throws IOException, InterruptedException {
+    log.step("user view, " + jdk.name() + ": start-up of ./run counters-app beside the Python app");
+    awaitCache(jdk);
+    List<Double> run = new ArrayList<>();
+    List<Double> python = new ArrayList<>();
+    for (int i = 0; i < plan.startupRuns(); i++) {
+      run.add(timeStart("counters-app", List.of("./run", "counters-app"), jdk.env(), true));
+      python.add(
+          timeStart(
+              "python",
+              List.of("/usr/bin/python3", "benchmarks/python/using_counters.py"),
+              Map.of(),
+              false));
+    }
+    log.step(
+        String.format(
+            "  ./run counters-app: median %.0f ms %s; Python app: median %.0f ms %s",
+            Stats.median(run), run, Stats.median(python), python));
+    results.startup.add(
+        new Results.Startup(
+            "counters-app, " + jdk.name(), KIND, jdk.shell("./run counters-app"), run, List.of()));
+    results.startup.add(
+        new Results.Startup(
+            PYTHON + " (beside " + jdk.name() + ")",
+            KIND,
+            "python3 benchmarks/python/using_counters.py",
+            python,
+            List.of()));
+  }
+
+  /**
+   * The first tuned start after a build makes the JDK's cache or archive (on JDK 25 beside the
+   * start, in the background): one start first, untimed, and the cache is awaited.
+   */
+  private void awaitCache(Jdks.Jdk jdk) throws IOException, InterruptedException {
+    Path cache =
+        root.resolve("counters-app/target/counters-app." + (jdk.release() >= 25 ? "aot" : "jsa"));
+    // made afresh for this JDK: the stamp beside the cache is written once the cache is whole
+    Path stamp = Path.of(cache + ".jdk");
+    Files.deleteIfExists(stamp);
+    timeStart("counters-app", List.of("./run", "counters-app"), jdk.env(), true);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!Files.exists(stamp) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    if (!Files.exists(stamp)) {
+      log.step(
+          "  warning: no " + cache.getFileName() + " after 90 s; the starts below run without it");
+    }
+  }
+
+  private double timeStart(
+      String name, List<String> command, Map<String, String> env, boolean flags)
+      throws IOException, InterruptedException {
+    int port = ServiceProcess.freePort();
+    List<String> all = new ArrayList<>(command);
+    if (flags) {
+      all.addAll(List.of("--port=" + port, "--host=127.0.0.1"));
+    }
+    Map<String, String> withPort = new java.util.TreeMap<>(env);
+    withPort.put("PORT", String.valueOf(port));
+    try (ServiceProcess service = ServiceProcess.start(name, all, withPort, root, port, null)) {
+      return service.awaitFirstScrape(START_TIMEOUT).toNanos() / 1e6;
+    }
+  }
+
+  /** counters-app's / with its defaults against plain Javalin's, in alternated rounds. */
+  private void route(Jdks.Jdk jdk, Path benchmarksJar, Results results)
+      throws IOException, InterruptedException {
+    log.step(
+        "user view, " + jdk.name() + ": / of ./run counters-app (defaults) against plain Javalin");
+    int barePort = ServiceProcess.freePort();
+    List<String> bare = new ArrayList<>(List.of(jdk.java().toString()));
+    bare.addAll(options.allFlags());
+    bare.addAll(
+        List.of(
+            "-cp",
+            benchmarksJar.toString(),
+            "tutorial.benchmarks.BareJavalin",
+            "--port=" + barePort));
+    int port = ServiceProcess.freePort();
+    List<String> service = List.of("./run", "counters-app", "--port=" + port, "--host=127.0.0.1");
+    try (ServiceProcess javalin =
+            ServiceProcess.start("plain Javalin", bare, Map.of(), root, barePort, null);
+        ServiceProcess app =
+            ServiceProcess.start("counters-app", service, jdk.env(), root, port, null)) {
+      javalin.awaitFirstScrape(START_TIMEOUT);
+      app.awaitFirstScrape(START_TIMEOUT);
+      Wrk.Target home = Wrk.Target.path("/");
+      log.step("  warm-up: " + plan.minWarmupPerJvm().toSeconds() + " s on each");
+      wrk.run(barePort, home, plan.minWarmupPerJvm());
+      wrk.run(port, home, plan.minWarmupPerJvm());
+      List<Wrk.Result> appRuns = new ArrayList<>();
+      List<Wrk.Result> bareRuns = new ArrayList<>();
+      // twice the rounds of the other comparisons: a 5 % difference is what is looked for
+      for (int round = 0; round < 2 * plan.rounds(); round++) {
+        if (round % 2 == 0) {
+          bareRuns.add(wrk.run(barePort, home, plan.run()));
+          appRuns.add(wrk.run(port, home, plan.run()));
+        } else {
+          appRuns.add(wrk.run(port, home, plan.run()));
+          bareRuns.add(wrk.run(barePort, home, plan.run()));
+        }
+      }
+      Results.Route route =
+          new Results.Route(
+              "counters-app",
+              "/ (defaults), " + jdk.name(),
+              KIND,
+              HttpPhase.side(appRuns),
+              "plain Javalin /",
+              HttpPhase.side(bareRuns));
+      results.routes.add(route);
+      log.step(
+          String.format(
+              "  counters-app %.0f req/s, plain Javalin %.0f req/s: ratio %.3f",
+              route.service().meanRps(), route.baseline().meanRps(), route.ratio()));
+    }
+  }
+
+  /** counters-app as ./run starts it, after a minute of routes and scrapes. */
+  private void memory(Jdks.Jdk jdk, Results results) throws IOException, InterruptedException {
+    log.step(
+        "user view, "
+            + jdk.name()
+            + ": RSS of ./run counters-app after "
+            + plan.memoryLoad().toSeconds()
+            + " s of load");
+    int port = ServiceProcess.freePort();
+    List<String> command = List.of("./run", "counters-app", "--port=" + port, "--host=127.0.0.1");
+    try (ServiceProcess service =
+        ServiceProcess.start("counters-app", command, jdk.env(), root, port, null)) {
+      service.awaitFirstScrape(START_TIMEOUT);
+      double startMb = service.residentMb();
+      Wrk.Result load =
+          wrk.run(
+              port,
+              Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about"),
+              plan.memoryLoad());
+      double afterMb = service.residentMb();
+      log.step(
+          String.format(
+              "  RSS %.0f MB after start, %.0f MB after load (%.0f req/s)",
+              startMb, afterMb, load.requestsPerSecond()));
+      results.memory.add(
+          new Results.Memory(
+              "tuned, " + jdk.name(),
+              jdk.shell("./run counters-app"),
+              startMb,
+              afterMb,
+              load.requestsPerSecond(),
+              plan.memoryLoad().toSeconds()));
+    }
+  }
+}
