@@ -44,8 +44,7 @@ final class IncidentPhase {
       results.incidents.add(
           measure(
               "histograms-app, " + jdk.name(),
-              (jdk.onPath() ? "" : "PATH=" + jdk.home() + "/bin:$PATH ")
-                  + launch.shellForm("histograms-app"),
+              jdk.shell(launch.shellForm("histograms-app")),
               api ->
                   launch.serviceCommand(
                       "histograms-app", List.of("--github-api-url=" + api, "--offline=false")),

@@ -66,6 +66,11 @@ public final class JarProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
+    return run(command, dir, env);
+  }
+
+  /** Starts any command that starts a service, such as {@code ./run counters-app}. */
+  public static JarProcess run(List<String> command, Path dir, Map<String, String> env) {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toAbsolutePath().toFile())
