@@ -38,16 +38,7 @@ require_javac() {
 # A command from a Debian package: installed when running as root with apt-get (as in CI), else a
 # message naming the package.  need TOOL COMMAND PACKAGE
 need() {
-  local tool=$1 command=$2 package=$3
-  command -v "$command" >/dev/null && return
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "$tool: $command is missing; installing the Debian package $package ..." >&2
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null
-  else
-    echo "$tool: needs $command: install the package $package (sudo apt-get install $package), then run again" >&2
-    exit 1
-  fi
+  command -v "$2" >/dev/null || install_packages "$1" "$2" "$3"
 }
 
 # Python modules from Debian packages, for Debian's own python3 (/usr/bin/python3), which is the
@@ -55,13 +46,19 @@ need() {
 need_python() {
   local tool=$1 modules=$2
   shift 2
-  /usr/bin/python3 -c "import ${modules// /, }" 2>/dev/null && return
+  /usr/bin/python3 -c "import ${modules// /, }" 2>/dev/null || install_packages "$tool" "the Python modules $modules" "$@"
+}
+
+# install_packages TOOL WHAT PACKAGE...: as root with apt-get, installs them; else says what to install.
+install_packages() {
+  local tool=$1 what=$2
+  shift 2
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "$tool: Python modules $modules are missing; installing the Debian packages $* ..." >&2
+    echo "$tool: $what missing; installing the Debian package(s) $* ..." >&2
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   else
-    echo "$tool: needs the Python modules $modules: install the packages $* (sudo apt-get install $*), then run again" >&2
+    echo "$tool: needs $what: install $* (sudo apt-get install $*), then run again" >&2
     exit 1
   fi
 }

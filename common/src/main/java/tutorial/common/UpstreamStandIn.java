@@ -31,24 +31,16 @@ public final class UpstreamStandIn implements AutoCloseable {
   private UpstreamStandIn(boolean withLatency) {
     this.withLatency = withLatency;
     this.server =
-        Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.jetty.host = "127.0.0.1";
-              config.jetty.port = 0;
-              config.routes.get("/repos/{owner}/{repository}", this::repository);
-            });
+        LoopbackServer.start(routes -> routes.get("/repos/{owner}/{repository}", this::repository));
   }
 
   /** Starts a stand-in on a free loopback port. */
   public static UpstreamStandIn start(boolean withLatency) {
-    UpstreamStandIn standIn = new UpstreamStandIn(withLatency);
-    standIn.server.start();
-    return standIn;
+    return new UpstreamStandIn(withLatency);
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return LoopbackServer.baseUrl(server);
   }
 
   /** The latency of the n-th request: the same sequence in every run. */

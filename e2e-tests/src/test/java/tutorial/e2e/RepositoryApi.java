@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import tutorial.common.GitHubClient;
+import tutorial.common.LoopbackServer;
 import tutorial.common.testing.TestSettings;
 
 /**
@@ -50,13 +51,7 @@ final class RepositoryApi implements AutoCloseable {
   private RepositoryApi(Map<String, Duration> latency) {
     this.latency = latency;
     server =
-        Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.jetty.host = "127.0.0.1";
-              config.jetty.port = 0;
-              config.routes.get("/repos/{owner}/{repository}", this::repository);
-            });
+        LoopbackServer.start(routes -> routes.get("/repos/{owner}/{repository}", this::repository));
   }
 
   static RepositoryApi start() {
@@ -72,7 +67,6 @@ final class RepositoryApi implements AutoCloseable {
 
   private static RepositoryApi start(Map<String, Duration> latency) {
     RepositoryApi api = new RepositoryApi(latency);
-    api.server.start();
     return api;
   }
 

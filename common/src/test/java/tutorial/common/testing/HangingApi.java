@@ -2,6 +2,7 @@ package tutorial.common.testing;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import tutorial.common.LoopbackServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +26,16 @@ public final class HangingApi implements AutoCloseable {
   private HangingApi(Duration hold) {
     this.hold = hold;
     this.server =
-        Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.jetty.host = "127.0.0.1";
-              config.jetty.port = 0;
-              config.routes.get("/repos/{owner}/{repository}", this::repository);
-            });
+        LoopbackServer.start(routes -> routes.get("/repos/{owner}/{repository}", this::repository));
   }
 
   /** Starts on a free loopback port; {@code /repos/slow/slow} answers after {@code hold}. */
   public static HangingApi start(Duration hold) {
-    HangingApi api = new HangingApi(hold);
-    api.server.start();
-    return api;
+    return new HangingApi(hold);
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return LoopbackServer.baseUrl(server);
   }
 
   private void repository(Context ctx) {
