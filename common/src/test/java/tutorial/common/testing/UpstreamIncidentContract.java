@@ -22,7 +22,7 @@ public abstract class UpstreamIncidentContract {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
   /** What a hanging call may take past its timeouts: the flood's own connection set-up. */
-  static final Duration MARGIN = Duration.ofMillis(1500);
+  static final Duration MARGIN = Duration.ofSeconds(2);
 
   static final Duration PROMPT = Duration.ofSeconds(1);
 
