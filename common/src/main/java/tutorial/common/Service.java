@@ -88,10 +88,7 @@ public final class Service {
    * SIGTERM or Ctrl-C.
    */
   public static void run(String name, String[] args, AppFactory app) {
-    ServiceSettings settings = parse(name, args);
-    if (settings != null) {
-      start(name, settings, app.create(registry(settings.jvmMetrics())));
-    }
+    launch(name, args, app);
   }
 
   /**
@@ -100,10 +97,7 @@ public final class Service {
    * environment before {@code app} gets it.
    */
   public static <A> void run(String name, String[] args, A settings, AppWithSettingFactory<A> app) {
-    ServiceSettings service = parse(name, args, settings);
-    if (service != null) {
-      start(name, service, app.create(registry(service.jvmMetrics()), settings));
-    }
+    launch(name, args, registry -> app.create(registry, settings), settings);
   }
 
   /**
@@ -113,14 +107,16 @@ public final class Service {
    */
   public static <A, B> void run(
       String name, String[] args, A first, B second, AppWithSettingsFactory<A, B> app) {
-    ServiceSettings settings = parse(name, args, first, second);
-    if (settings != null) {
-      start(name, settings, app.create(registry(settings.jvmMetrics()), first, second));
-    }
+    launch(name, args, registry -> app.create(registry, first, second), first, second);
   }
 
-  private static void start(String name, ServiceSettings settings, TutorialApp app) {
-    Javalin javalin = create(settings, app);
+  /** Parses {@code args} with the app's own {@code mixins}, then builds and starts the app. */
+  private static void launch(String name, String[] args, AppFactory app, Object... mixins) {
+    ServiceSettings settings = parse(name, args, mixins);
+    if (settings == null) {
+      return;
+    }
+    Javalin javalin = create(settings, app.create(registry(settings.jvmMetrics())));
     try {
       javalin.start();
     } catch (RuntimeException e) {

@@ -191,13 +191,16 @@ class SuiteJarIT {
                 "--read-timeout=2s")) {
       Map<String, Integer> ports = awaitFive(suite);
       List<URI> probes = new ArrayList<>();
-      ports.values().forEach(port -> probes.add(URI.create("http://127.0.0.1:" + port + "/metrics")));
+      ports
+          .values()
+          .forEach(port -> probes.add(URI.create("http://127.0.0.1:" + port + "/metrics")));
       int histograms = ports.get("histograms-app");
       probes.add(URI.create("http://127.0.0.1:" + histograms + "/health"));
-      probes.add(URI.create("http://127.0.0.1:" + ports.get("summaries-app") + "/repos/apache/kafka"));
+      probes.add(
+          URI.create("http://127.0.0.1:" + ports.get("summaries-app") + "/repos/apache/kafka"));
       // the suite has been scraped for a while before the API hangs
       for (int i = 0; i < 3; i++) {
-        Incident.run(URI.create("http://127.0.0.1:" + histograms + "/"), 0, "/", Duration.ZERO, probes);
+        Incident.probe(probes);
       }
 
       Incident.Report report =
@@ -209,8 +212,12 @@ class SuiteJarIT {
               probes);
 
       System.out.printf(
-          "suite: 1000 hanging calls on histograms-app: %d x 504, %d x 503, slowest %d ms; probes %s%n",
-          report.count(504), report.count(503), report.slowestHanging().toMillis(), report.probes());
+          "suite: 1000 hanging calls on histograms-app: %d x 504, %d x 503, slowest %d ms; probes"
+              + " %s%n",
+          report.count(504),
+          report.count(503),
+          report.slowestHanging().toMillis(),
+          report.probes());
       assertThat(report.probes())
           .allSatisfy(
               probe -> {

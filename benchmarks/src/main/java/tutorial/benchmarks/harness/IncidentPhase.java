@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,9 +44,7 @@ final class IncidentPhase {
           measure(
               "histograms-app, " + jdk.name(),
               jdk.shell(launch.shellForm("histograms-app")),
-              api ->
-                  launch.serviceCommand(
-                      "histograms-app", List.of("--github-api-url=" + api, "--offline=false")),
+              launch.serviceCommand("histograms-app", List.of()),
               env,
               // the last probe is one more hanging call: how soon a call past the bound is refused
               List.of("/metrics", "/health", FAST, "/repos/" + HangingApi.HANGING)));
@@ -56,34 +53,35 @@ final class IncidentPhase {
         measure(
             "the tutorial's Python app",
             "python3 benchmarks/python/using_histograms.py",
-            api -> List.of("/usr/bin/python3", "benchmarks/python/using_histograms.py"),
+            List.of("/usr/bin/python3", "benchmarks/python/using_histograms.py"),
             Map.of(),
             List.of("/metrics", FAST)));
   }
 
-  /** The command of a contender, given the API's base URL. */
-  interface Command {
-    List<String> against(String apiUrl);
-  }
-
   private Results.Incident measure(
-      String name, String shell, Command command, Map<String, String> env, List<String> probePaths)
+      String name,
+      String shell,
+      List<String> command,
+      Map<String, String> env,
+      List<String> probePaths)
       throws IOException, InterruptedException {
     log.step(
         "incident: " + name + ", " + CALLS + " calls held " + HOLD.toSeconds() + " s by the API");
     int port = ServiceProcess.freePort();
     try (HangingApi api = HangingApi.start(HOLD)) {
+      // both contenders take these settings from the environment
       Map<String, String> settings = new TreeMap<>(env);
       settings.put("PORT", String.valueOf(port));
+      settings.put("HOST", "127.0.0.1");
       settings.put("GITHUB_API_URL", api.baseUrl());
-      List<String> args = withPort(command.against(api.baseUrl()), port);
-      try (ServiceProcess service = ServiceProcess.start(name, args, settings, root, port, null)) {
+      try (ServiceProcess service =
+          ServiceProcess.start(name, command, settings, root, port, null)) {
         service.awaitFirstScrape(Duration.ofSeconds(90));
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         List<URI> probes = probePaths.stream().map(base::resolve).toList();
         // a service in production has answered its scrapes for a while before the API hangs
         for (int i = 0; i < 5; i++) {
-          Incident.run(base, 0, "/", Duration.ZERO, probes);
+          Incident.probe(probes);
         }
         Incident.Report report =
             Incident.run(base, CALLS, "/repos/" + HangingApi.HANGING, SETTLE, probes);
@@ -115,14 +113,5 @@ final class IncidentPhase {
         return incident;
       }
     }
-  }
-
-  /** The Python app takes its port from PORT; our services take --port as well. */
-  private static List<String> withPort(List<String> command, int port) {
-    List<String> all = new ArrayList<>(command);
-    if (command.get(0).equals("./run")) {
-      all.addAll(List.of("--port=" + port, "--host=127.0.0.1"));
-    }
-    return all;
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resident memory of counters-app, started as a learner starts it (access log and JVM metrics
@@ -36,29 +37,53 @@ final class MemoryPhase {
       }
     }
     launches.add(Launch.tunedLaunch());
-    Wrk.Target mixed = Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about");
     for (Launch launch : launches) {
-      log.step("memory: counters-app, " + launch.name() + ", " + plan.memoryLoad().toSeconds() + " s of load");
-      int port = ServiceProcess.freePort();
-      List<String> flags = List.of("--port=" + port, "--host=127.0.0.1");
-      // the access log of a minute of load is large and not what is measured
-      try (ServiceProcess service =
-          ServiceProcess.start(
-              "counters-app", launch.serviceCommand("counters-app", flags), launch.env(), root, port, null)) {
-        service.awaitFirstScrape(Duration.ofSeconds(60));
-        double startMb = service.residentMb();
-        Wrk.Result load = wrk.run(port, mixed, plan.memoryLoad());
-        double afterMb = service.residentMb();
-        service.stop();
-        log.step(
-            String.format(
-                "  RSS %.0f MB after start, %.0f MB after load (%.0f req/s)",
-                startMb, afterMb, load.requestsPerSecond()));
-        results.memory.add(
-            new Results.Memory(
-                launch.name(), launch.shellForm("counters-app"), startMb, afterMb,
-                load.requestsPerSecond(), plan.memoryLoad().toSeconds()));
-      }
+      log.step(
+          "memory: counters-app, "
+              + launch.name()
+              + ", "
+              + plan.memoryLoad().toSeconds()
+              + " s of load");
+      results.memory.add(
+          measure(
+              launch.name(),
+              launch.shellForm("counters-app"),
+              launch::serviceCommand,
+              launch.env()));
+    }
+  }
+
+  /** How counters-app is started, given its flags. */
+  interface Command {
+    List<String> with(String app, List<String> flags);
+  }
+
+  /** counters-app, started by {@code command}: its RSS after start and after the mixed load. */
+  Results.Memory measure(String launchName, String shell, Command command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    int port = ServiceProcess.freePort();
+    List<String> flags = List.of("--port=" + port, "--host=127.0.0.1");
+    Wrk.Target mixed = Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about");
+    // the access log of a minute of load is large and not what is measured
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            "counters-app", command.with("counters-app", flags), env, root, port, null)) {
+      service.awaitFirstScrape(Duration.ofSeconds(60));
+      double startMb = service.residentMb();
+      Wrk.Result load = wrk.run(port, mixed, plan.memoryLoad());
+      double afterMb = service.residentMb();
+      service.stop();
+      log.step(
+          String.format(
+              "  RSS %.0f MB after start, %.0f MB after load (%.0f req/s)",
+              startMb, afterMb, load.requestsPerSecond()));
+      return new Results.Memory(
+          launchName,
+          shell,
+          startMb,
+          afterMb,
+          load.requestsPerSecond(),
+          plan.memoryLoad().toSeconds());
     }
   }
 }

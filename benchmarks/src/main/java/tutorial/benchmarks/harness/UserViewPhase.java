@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a user gets, on every JDK found: counters-app started as the README starts it ({@code ./run
@@ -26,6 +27,7 @@ final class UserViewPhase {
   private final Path root;
   private final TunedOptions options;
   private final Wrk wrk;
+  private final MemoryPhase memory;
 
   UserViewPhase(Plan plan, Log log, Path root, TunedOptions options) {
     this.plan = plan;
@@ -33,6 +35,7 @@ final class UserViewPhase {
     this.root = root;
     this.options = options;
     this.wrk = new Wrk(plan.wrkLoad(), log);
+    this.memory = new MemoryPhase(plan, log, root, options);
   }
 
   void run(Results results, Path benchmarksJar) throws IOException, InterruptedException {
@@ -50,13 +53,12 @@ final class UserViewPhase {
     List<Double> run = new ArrayList<>();
     List<Double> python = new ArrayList<>();
     for (int i = 0; i < plan.startupRuns(); i++) {
-      run.add(timeStart("counters-app", List.of("./run", "counters-app"), jdk.env(), true));
+      run.add(timeStart("counters-app", List.of("./run", "counters-app"), jdk.env()));
       python.add(
           timeStart(
               "python",
               List.of("/usr/bin/python3", "benchmarks/python/using_counters.py"),
-              Map.of(),
-              false));
+              Map.of()));
     }
     log.step(
         String.format(
@@ -84,7 +86,7 @@ final class UserViewPhase {
     // made afresh for this JDK: the stamp beside the cache is written once the cache is whole
     Path stamp = Path.of(cache + ".jdk");
     Files.deleteIfExists(stamp);
-    timeStart("counters-app", List.of("./run", "counters-app"), jdk.env(), true);
+    timeStart("counters-app", List.of("./run", "counters-app"), jdk.env());
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!Files.exists(stamp) && System.nanoTime() < deadline) {
       Thread.sleep(200);
@@ -95,17 +97,14 @@ final class UserViewPhase {
     }
   }
 
-  private double timeStart(
-      String name, List<String> command, Map<String, String> env, boolean flags)
+  /** Milliseconds to the first scrape; both contenders take their port from PORT. */
+  private double timeStart(String name, List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
     int port = ServiceProcess.freePort();
-    List<String> all = new ArrayList<>(command);
-    if (flags) {
-      all.addAll(List.of("--port=" + port, "--host=127.0.0.1"));
-    }
-    Map<String, String> withPort = new java.util.TreeMap<>(env);
+    Map<String, String> withPort = new TreeMap<>(env);
     withPort.put("PORT", String.valueOf(port));
-    try (ServiceProcess service = ServiceProcess.start(name, all, withPort, root, port, null)) {
+    withPort.put("HOST", "127.0.0.1");
+    try (ServiceProcess service = ServiceProcess.start(name, command, withPort, root, port, null)) {
       return service.awaitFirstScrape(START_TIMEOUT).toNanos() / 1e6;
     }
   }
@@ -172,30 +171,11 @@ final class UserViewPhase {
             + ": RSS of ./run counters-app after "
             + plan.memoryLoad().toSeconds()
             + " s of load");
-    int port = ServiceProcess.freePort();
-    List<String> command = List.of("./run", "counters-app", "--port=" + port, "--host=127.0.0.1");
-    try (ServiceProcess service =
-        ServiceProcess.start("counters-app", command, jdk.env(), root, port, null)) {
-      service.awaitFirstScrape(START_TIMEOUT);
-      double startMb = service.residentMb();
-      Wrk.Result load =
-          wrk.run(
-              port,
-              Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about"),
-              plan.memoryLoad());
-      double afterMb = service.residentMb();
-      log.step(
-          String.format(
-              "  RSS %.0f MB after start, %.0f MB after load (%.0f req/s)",
-              startMb, afterMb, load.requestsPerSecond()));
-      results.memory.add(
-          new Results.Memory(
-              "tuned, " + jdk.name(),
-              jdk.shell("./run counters-app"),
-              startMb,
-              afterMb,
-              load.requestsPerSecond(),
-              plan.memoryLoad().toSeconds()));
-    }
+    Launch tuned = Launch.tunedLaunch();
+    Map<String, String> env = new TreeMap<>(tuned.env());
+    env.putAll(jdk.env());
+    results.memory.add(
+        memory.measure(
+            "tuned, " + jdk.name(), jdk.shell("./run counters-app"), tuned::serviceCommand, env));
   }
 }

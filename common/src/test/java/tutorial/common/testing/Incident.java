@@ -60,11 +60,14 @@ public final class Incident {
       hanging.add(send(flood, base.resolve(hangingPath)));
     }
     Thread.sleep(settle.toMillis());
-    List<Answer> answers = new ArrayList<>();
-    for (URI probe : probes) {
-      answers.add(send(prober, probe).join());
-    }
+    List<Answer> answers = probes.stream().map(probe -> send(prober, probe).join()).toList();
     return new Report(hanging.stream().map(CompletableFuture::join).toList(), answers);
+  }
+
+  /** Each of {@code uris} in turn, without an incident: a service's ordinary traffic. */
+  public static List<Answer> probe(List<URI> uris) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return uris.stream().map(uri -> send(client, uri).join()).toList();
   }
 
   private static CompletableFuture<Answer> send(HttpClient client, URI uri) {

@@ -56,7 +56,7 @@ public abstract class UpstreamIncidentContract {
               base.resolve("/repos/prometheus/prometheus"));
       // a service in production has answered its scrapes for a while before the API hangs
       for (int i = 0; i < 5; i++) {
-        Incident.run(base, 0, "/", Duration.ZERO, probes);
+        Incident.probe(probes);
       }
 
       Incident.Report report =
@@ -92,12 +92,8 @@ public abstract class UpstreamIncidentContract {
     }
   }
 
-  private static double count(URI base, String family) throws Exception {
-    Incident.Report after =
-        Incident.run(
-            base, 0, "/", Duration.ZERO, List.of(base.resolve("/metrics?name[]=" + family)));
-    return after
-        .probes()
+  private static double count(URI base, String family) {
+    return Incident.probe(List.of(base.resolve("/metrics?name[]=" + family)))
         .get(0)
         .body()
         .lines()
