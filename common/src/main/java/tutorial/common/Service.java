@@ -3,7 +3,6 @@ package tutorial.common;
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +16,6 @@ import picocli.CommandLine.ParameterException;
 public final class Service {
 
   public static final String HEALTH_PATH = "/health";
-
-  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
   static {
     JettyTuning.skipCacheLineProbe();
@@ -112,6 +109,7 @@ public final class Service {
 
   /** Parses {@code args} with the app's own {@code mixins}, then builds and starts the app. */
   private static void launch(String name, String[] args, AppFactory app, Object... mixins) {
+    StartupWarmUp.begin();
     ServiceSettings settings = parse(name, args, mixins);
     if (settings == null) {
       return;
@@ -126,7 +124,7 @@ public final class Service {
       throw e;
     }
     GracefulStop.onSignals(javalin::stop);
-    LOG.info(
+    LoggerFactory.getLogger(Service.class).info(
         "{} listening on http://{}:{}, metrics at {}",
         name,
         settings.host(),
