@@ -10,9 +10,11 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -47,6 +49,20 @@ public final class GitHubClient {
       Duration connectTimeout,
       Duration readTimeout,
       int maxCallsInFlight) {
+    this(baseUrl, token, connectTimeout, readTimeout, maxCallsInFlight, List.of());
+  }
+
+  /**
+   * @param interceptors what each call passes through first, such as {@link
+   *     Tracing#callInterceptors()}'s span and trace headers
+   */
+  public GitHubClient(
+      String baseUrl,
+      String token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxCallsInFlight,
+      List<Interceptor> interceptors) {
     this.baseUrl = HttpUrl.parse(baseUrl);
     if (this.baseUrl == null) {
       throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
@@ -59,8 +75,10 @@ public final class GitHubClient {
     // on another thread while the server starts, and the first call waits for it if need be.
     this.http =
         CompletableFuture.supplyAsync(
-            () ->
-                new OkHttpClient.Builder()
+            () -> {
+              OkHttpClient.Builder client = new OkHttpClient.Builder();
+              client.interceptors().addAll(interceptors);
+              return client
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
                     // bounds a body that trickles in byte by byte, which no read timeout catches
@@ -68,7 +86,8 @@ public final class GitHubClient {
                     // a redirect could lead to any host: only the configured upstream is called
                     .followRedirects(false)
                     .followSslRedirects(false)
-                    .build());
+                    .build();
+            });
   }
 
   /** {@code GET {base}/repos/{owner}/{repository}}, after checking both names. */

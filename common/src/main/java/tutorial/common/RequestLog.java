@@ -4,6 +4,9 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +15,8 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
  * One access-log line per request on stderr, as the tutorial's Flask server writes one: {@code
- * 127.0.0.1 "GET /about HTTP/1.1" 200 34 bytes 1 ms}. Cheap enough to stay on by default: the
+ * 127.0.0.1 "GET /about HTTP/1.1" 200 34 bytes 1 ms}, and {@code trace_id=...} after it when the
+ * request was traced ({@link Tracing}). Cheap enough to stay on by default: the
  * request thread appends its line to a buffer, and one writer thread writes whatever has gathered
  * with a single system call, every {@value #FLUSH_MILLIS} ms or as soon as {@value #FLUSH_BYTES}
  * bytes wait. Jetty's own writer queued each line and wrote it with a call of its own, which cost
@@ -26,11 +30,20 @@ final class RequestLog extends AbstractLifeCycle implements org.eclipse.jetty.se
   static final int FLUSH_BYTES = 32 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
 
+  // the trace id's place in a traceresponse header: 00-<32 hex digits>-<16 hex digits>-<2>
+  private static final int TRACE_ID_START = 3;
+  private static final int TRACE_ID_END = TRACE_ID_START + 32;
+
+  /** Each request thread's line, reused: Jetty's request threads are pooled. */
+  private static final ThreadLocal<StringBuilder> LINE =
+      ThreadLocal.withInitial(() -> new StringBuilder(256));
+
   private final OutputStream out;
   private final Object lock = new Object();
   private StringBuilder pending = new StringBuilder(FLUSH_BYTES);
   private StringBuilder writing = new StringBuilder(FLUSH_BYTES);
   private boolean stopping;
+  private volatile RemoteAddress lastRemote = new RemoteAddress(null, "");
   private Thread writer;
 
   RequestLog(OutputStream out) {
@@ -44,31 +57,57 @@ final class RequestLog extends AbstractLifeCycle implements org.eclipse.jetty.se
 
   @Override
   public void log(Request request, Response response) {
-    long millis = NanoTime.millisSince(request.getBeginNanoTime());
+    // formatted before taking the lock: the request threads only wait on each other for a copy
+    StringBuilder line = LINE.get();
+    line.setLength(0);
+    line.append(remoteAddress(request))
+        .append(" \"")
+        .append(request.getMethod())
+        .append(' ')
+        .append(request.getHttpURI().getPathQuery())
+        .append(' ')
+        .append(request.getConnectionMetaData().getProtocol())
+        .append("\" ")
+        .append(response.getStatus())
+        .append(' ')
+        .append(Response.getContentBytesWritten(response))
+        .append(" bytes ")
+        .append(NanoTime.millisSince(request.getBeginNanoTime()))
+        .append(" ms");
+    // a traced request's trace id, to go from an exemplar to this line and back
+    String trace = response.getHeaders().get(Tracing.RESPONSE_HEADER);
+    if (trace != null && trace.length() >= TRACE_ID_END) {
+      line.append(" trace_id=").append(trace, TRACE_ID_START, TRACE_ID_END);
+    }
+    line.append('\n');
     synchronized (lock) {
       while (pending.length() > MAX_BYTES && !stopping) {
         awaitWriter();
       }
-      pending
-          .append(Request.getRemoteAddr(request))
-          .append(" \"")
-          .append(request.getMethod())
-          .append(' ')
-          .append(request.getHttpURI().getPathQuery())
-          .append(' ')
-          .append(request.getConnectionMetaData().getProtocol())
-          .append("\" ")
-          .append(response.getStatus())
-          .append(' ')
-          .append(Response.getContentBytesWritten(response))
-          .append(" bytes ")
-          .append(millis)
-          .append(" ms\n");
+      pending.append(line);
       if (pending.length() >= FLUSH_BYTES) {
         lock.notifyAll();
       }
     }
   }
+
+  /**
+   * Jetty's text for the client's address, kept for the last address seen: the clients of a
+   * service are few, and writing out an address anew for every request was a third of the log's
+   * cost in a profile.
+   */
+  private String remoteAddress(Request request) {
+    SocketAddress socket = request.getConnectionMetaData().getRemoteSocketAddress();
+    InetAddress address = socket instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    RemoteAddress last = lastRemote;
+    if (address == null || !address.equals(last.address())) {
+      last = new RemoteAddress(address, Request.getRemoteAddr(request));
+      lastRemote = last;
+    }
+    return last.text();
+  }
+
+  private record RemoteAddress(InetAddress address, String text) {}
 
   @Override
   protected void doStart() {

@@ -67,6 +67,17 @@ public final class UpstreamSettings {
               + " default ${DEFAULT-VALUE}).")
   int maxCalls;
 
+  @Option(
+      names = "--tracing",
+      arity = "1",
+      defaultValue = "${env:TRACING:-true}",
+      description =
+          "Trace each /repos/... request and its call to the API with OpenTelemetry: spans in the"
+              + " log, the trace id in the 'traceresponse' header and the access log, and as an"
+              + " exemplar on the histogram's buckets (OpenMetrics only) (env TRACING, default"
+              + " ${DEFAULT-VALUE}).")
+  boolean tracing;
+
   public boolean offline() {
     return offline;
   }
@@ -80,7 +91,17 @@ public final class UpstreamSettings {
    * stand-in on a free loopback port and points the client at it.
    */
   public GitHubClient connect() {
-    return connect(offline ? UpstreamStandIn.start(standInLatency) : null);
+    return connect(Tracing.off());
+  }
+
+  /** As {@link #connect()}, with each call in a span of {@code tracing}'s current trace. */
+  public GitHubClient connect(Tracing tracing) {
+    return connect(offline ? UpstreamStandIn.start(standInLatency) : null, tracing);
+  }
+
+  /** The tracing these settings ask for: {@link Tracing#start()}, or off with --tracing=false. */
+  public Tracing tracing() {
+    return tracing ? Tracing.start() : Tracing.off();
   }
 
   /**
@@ -88,7 +109,13 @@ public final class UpstreamSettings {
    * started: the suite shares one between its two services that call the API.
    */
   public GitHubClient connect(UpstreamStandIn standIn) {
+    return connect(standIn, Tracing.off());
+  }
+
+  /** As {@link #connect(UpstreamStandIn)}, with each call in a span of {@code tracing}'s trace. */
+  public GitHubClient connect(UpstreamStandIn standIn, Tracing tracing) {
     String baseUrl = offline ? standIn.baseUrl() : apiUrl;
-    return new GitHubClient(baseUrl, token, connectTimeout, readTimeout, maxCalls);
+    return new GitHubClient(
+        baseUrl, token, connectTimeout, readTimeout, maxCalls, tracing.callInterceptors());
   }
 }

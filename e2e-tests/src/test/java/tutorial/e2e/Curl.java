@@ -3,6 +3,8 @@ package tutorial.e2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.Headers;
+import tutorial.common.testing.Reply;
 
 /**
  * One {@code curl} line of a chapter's steps, as a learner types it: {@code curl -s -g
@@ -14,6 +16,7 @@ record Curl(
     String method,
     String pathAndQuery,
     List<String> headers,
+    boolean showsHeaders,
     String grep,
     Optional<String> answer) {
 
@@ -43,6 +46,7 @@ record Curl(
       command = command.substring(0, pipe);
     }
     String method = "GET";
+    boolean showsHeaders = false;
     String url = null;
     List<String> headers = new ArrayList<>();
     List<String> words = words(command);
@@ -50,6 +54,7 @@ record Curl(
       String word = words.get(i);
       switch (word) {
         case "-s", "-g", "-sg", "-gs" -> {}
+        case "-i", "-si", "-is" -> showsHeaders = true;
         case "-X" -> method = words.get(++i);
         case "-H" -> headers.add(words.get(++i));
         default -> {
@@ -66,15 +71,27 @@ record Curl(
     String withoutScheme = url.replaceFirst("^https?://", "");
     int slash = withoutScheme.indexOf('/');
     String path = slash < 0 ? "/" : withoutScheme.substring(slash);
-    return Optional.of(new Curl(method, path, headers, grep, answer));
+    return Optional.of(new Curl(method, path, headers, showsHeaders, grep, answer));
   }
 
-  /** The output as the learner sees it: the body, or the lines of it that grep keeps. */
-  String shown(String body) {
-    if (grep == null) {
-      return body;
+  /**
+   * The output as the learner sees it: the body (after the status line and the headers, with
+   * {@code -i}), or the lines of it that grep keeps.
+   */
+  String shown(Reply reply) {
+    String output = reply.text();
+    if (showsHeaders) {
+      StringBuilder head = new StringBuilder("HTTP/1.1 " + reply.status() + "\n");
+      Headers headers = reply.headers();
+      for (int i = 0; i < headers.size(); i++) {
+        head.append(headers.name(i)).append(": ").append(headers.value(i)).append('\n');
+      }
+      output = head + "\n" + output;
     }
-    return String.join("\n", body.lines().filter(l -> l.contains(grep)).toList());
+    if (grep == null) {
+      return output;
+    }
+    return String.join("\n", output.lines().filter(l -> l.contains(grep)).toList());
   }
 
   boolean isScrape() {

@@ -21,6 +21,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
 import tutorial.common.testing.JarProcess;
 import tutorial.common.testing.Reply;
@@ -52,6 +53,12 @@ class DocsIT {
           "The tutorial's steps",
           "How Java's output differs from Python's",
           "Tests");
+
+  /** The histogram chapter's next chapter, before its tests: exemplars, on a traced service. */
+  static final String EXEMPLARS = "Exemplars: from a slow bucket to the request";
+
+  /** A chapter's sections after the five shared ones' first four, before "Tests". */
+  static final Map<String, List<String>> EXTRA_SECTIONS = Map.of("histograms-app", List.of(EXEMPLARS));
 
   /**
    * The chapters' modules, each with how its app is built for a replay of its steps; the two that
@@ -164,7 +171,7 @@ class DocsIT {
           if (curl.isEmpty()) {
             continue;
           }
-          String answer = curl.get().shown(call(service, curl.get()).text());
+          String answer = curl.get().shown(call(service, curl.get()));
           if (curl.get().answer().isPresent()) {
             assertThat(answer)
                 .as("%s: %s", page.where(block), line.strip())
@@ -176,6 +183,75 @@ class DocsIT {
       }
     }
     assertThat(checked).as("%s/README.md: answers shown and checked", module).isPositive();
+  }
+
+  /**
+   * The exemplars section, replayed against a traced histograms-app whose stand-in API answers
+   * after 280 ms: each {@code # → } answer and each {@code openmetrics} block after a scrape must be
+   * what the service answers, but for the numbers and ids that differ in every run (a span id, an
+   * exemplar's value and timestamp, a _sum, a _created); the trace id that the steps send is kept.
+   */
+  @Test
+  void theExemplarsSectionAnswersAsATracedServiceDoes() {
+    Markdown page = Markdown.read(REPO.resolve("histograms-app/README.md"));
+    List<Markdown.Block> blocks =
+        page.blocks().stream().filter(b -> b.section().equals(EXEMPLARS)).toList();
+    int checked = 0;
+    try (Tracing tracing = Tracing.start();
+        RepositoryApi api = RepositoryApi.startAnsweringAfter(RepositoryApi.TUTORIALS_RUN);
+        RunningService service =
+            RunningService.start(
+                registry ->
+                    new HistogramsApp(
+                        registry,
+                        api.client(tracing),
+                        TestSettings.parse(new Buckets(), "--buckets=python"),
+                        tracing))) {
+      Services.warmUp(api);
+      String lastScrape = null;
+      for (Markdown.Block block : blocks) {
+        if (block.language().equals("openmetrics")) {
+          assertThat(lastScrape)
+              .as("%s: a scrape shown without the curl that makes it before it", page.where(block))
+              .isNotNull();
+          assertThat(withoutRunNumbers(String.join("\n", block.lines()).strip()))
+              .as("%s: the service answers%n%s", page.where(block), lastScrape)
+              .isEqualTo(withoutRunNumbers(lastScrape.strip()));
+          checked++;
+          lastScrape = null;
+          continue;
+        }
+        if (!block.language().equals("bash")) {
+          continue;
+        }
+        for (String line : block.lines()) {
+          if (line.contains(":9090")) {
+            continue; // a query to Prometheus, shown with a real run's answer
+          }
+          Optional<Curl> curl = Curl.parse(line);
+          if (curl.isEmpty()) {
+            continue;
+          }
+          String answer = curl.get().shown(call(service, curl.get()));
+          if (curl.get().answer().isPresent()) {
+            assertThat(withoutRunNumbers(answer))
+                .as("%s: %s", page.where(block), line.strip())
+                .isEqualTo(withoutRunNumbers(curl.get().answer().get()));
+            checked++;
+          }
+          lastScrape = curl.get().isScrape() ? answer : null;
+        }
+      }
+    }
+    assertThat(checked).as("histograms-app/README.md, %s: answers checked", EXEMPLARS).isGreaterThanOrEqualTo(2);
+  }
+
+  /** What differs in every run of the exemplars section, as placeholders. */
+  static String withoutRunNumbers(String text) {
+    return text.replaceAll("span_id=\"[0-9a-f]{16}\"", "span_id=\"<SPAN_ID>\"")
+        .replaceAll("(00-[0-9a-f]{32})-[0-9a-f]{16}-", "$1-<SPAN_ID>-")
+        .replaceAll("(?m)( # \\{[^}]*}) \\S+ \\S+$", "$1 <NUMBER> <NUMBER>")
+        .replaceAll("(?m)^(\\w+_(sum|created)\\{[^}]*}) \\S+$", "$1 <NUMBER>");
   }
 
   private static Reply call(RunningService service, Curl curl) {
@@ -198,7 +274,9 @@ class DocsIT {
               .filter(h -> h.level() == 2)
               .map(Markdown.Heading::title)
               .toList();
-      assertThat(sections).as("%s/README.md", module).isEqualTo(CHAPTER_HEADINGS);
+      List<String> expected = new ArrayList<>(CHAPTER_HEADINGS);
+      expected.addAll(expected.size() - 1, EXTRA_SECTIONS.getOrDefault(module, List.of()));
+      assertThat(sections).as("%s/README.md", module).isEqualTo(expected);
     }
   }
 

@@ -273,6 +273,44 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /**
+   * Polls {@code /api/v1/query_exemplars} over the last ten minutes until one of its series
+   * meets the condition; prints and returns that series: {@code {"seriesLabels": {...},
+   * "exemplars": [{"labels": {"trace_id": ...}, "value": "0.55", "timestamp": ...}]}}.
+   */
+  JsonNode awaitExemplars(String query, Predicate<JsonNode> condition, String expectation) {
+    long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
+    while (true) {
+      double now = System.currentTimeMillis() / 1000.0;
+      JsonNode answer =
+          api(
+              "/api/v1/query_exemplars?query="
+                  + URLEncoder.encode(query, UTF_8)
+                  + "&start="
+                  + (now - 600)
+                  + "&end="
+                  + now);
+      for (JsonNode series : answer) {
+        if (condition.test(series)) {
+          System.out.printf("query_exemplars [%s] %s%n       => %s%n", name, query, series);
+          return series;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "query_exemplars "
+                + query
+                + "\n  never answered "
+                + expectation
+                + " in "
+                + AWAIT_TIMEOUT
+                + "; last answer: "
+                + answer);
+      }
+      sleep(POLL);
+    }
+  }
+
+  /**
    * The alerts the rules currently hold, pending or firing, as {@code /api/v1/alerts} lists them.
    */
   JsonNode alerts() {

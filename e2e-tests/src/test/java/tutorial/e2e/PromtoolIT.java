@@ -79,6 +79,13 @@ class PromtoolIT {
   }
 
   @Test
+  void theExemplarsExampleIsValid() {
+    Promtool.Result result = promtool("check", "config", ExemplarsIT.EXAMPLE);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+  }
+
+  @Test
   void theShippedRulesAreValid() {
     Promtool.Result result =
         promtool("check", "rules", Shipped.RECORDING_RULES, Shipped.ALERTING_RULES);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import tutorial.common.GitHubClient;
+import tutorial.common.Tracing;
 import tutorial.common.LoopbackServer;
 import tutorial.common.testing.TestSettings;
 
@@ -83,7 +84,12 @@ final class RepositoryApi implements AutoCloseable {
 
   /** A client of this stand-in, as {@code GITHUB_API_URL} would configure it. */
   GitHubClient client() {
-    return TestSettings.upstream("http://127.0.0.1:" + port()).connect();
+    return client(Tracing.off());
+  }
+
+  /** As {@link #client()}, each call in a span of {@code tracing}'s current trace. */
+  GitHubClient client(Tracing tracing) {
+    return TestSettings.upstream("http://127.0.0.1:" + port()).connect(tracing);
   }
 
   int port() {

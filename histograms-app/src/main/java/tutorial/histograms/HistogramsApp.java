@@ -10,6 +10,7 @@ import tutorial.common.GitHubClient;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
 import tutorial.common.Service;
+import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
 import tutorial.common.UpstreamSettings;
 
@@ -24,9 +25,16 @@ public final class HistogramsApp implements TutorialApp {
 
   private final GitHubClient github;
 
+  private final Tracing tracing;
+
   private final PrometheusRegistry registry;
 
   public HistogramsApp(PrometheusRegistry registry, GitHubClient github, Buckets buckets) {
+    this(registry, github, buckets, Tracing.off());
+  }
+
+  public HistogramsApp(
+      PrometheusRegistry registry, GitHubClient github, Buckets buckets, Tracing tracing) {
     this.registry = registry;
     Histogram.Builder builder =
         Histogram.builder()
@@ -37,12 +45,14 @@ public final class HistogramsApp implements TutorialApp {
     histogram = (buckets.nativeToo() ? builder : builder.classicOnly()).register(registry);
     reposDuration = histogram.labelValues("GET", "/repos");
     this.github = github;
+    this.tracing = tracing;
   }
 
   @Override
   public void addRoutes(RoutesConfig routes) {
-    // Define the route to get information about a repository
-    routes.get("/repos/{username}/{repository}", this::getRepos);
+    // Define the route to get information about a repository, each call traced: the
+    // histogram's buckets then carry exemplars that lead to the trace (OpenMetrics only)
+    routes.get("/repos/{username}/{repository}", tracing.traced(this::getRepos));
     // Define a route to expose metrics
     routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
@@ -63,6 +73,9 @@ public final class HistogramsApp implements TutorialApp {
         args,
         new UpstreamSettings(),
         new Buckets(),
-        (registry, upstream, buckets) -> new HistogramsApp(registry, upstream.connect(), buckets));
+        (registry, upstream, buckets) -> {
+          Tracing tracing = upstream.tracing();
+          return new HistogramsApp(registry, upstream.connect(tracing), buckets, tracing);
+        });
   }
 }

@@ -10,6 +10,7 @@ import tutorial.common.GitHubClient;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
 import tutorial.common.Service;
+import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
 import tutorial.common.UpstreamSettings;
 
@@ -24,9 +25,16 @@ public final class SummariesApp implements TutorialApp {
 
   private final GitHubClient github;
 
+  private final Tracing tracing;
+
   private final PrometheusRegistry registry;
 
   public SummariesApp(PrometheusRegistry registry, GitHubClient github, Quantiles quantiles) {
+    this(registry, github, quantiles, Tracing.off());
+  }
+
+  public SummariesApp(
+      PrometheusRegistry registry, GitHubClient github, Quantiles quantiles, Tracing tracing) {
     this.registry = registry;
     Summary.Builder builder =
         Summary.builder()
@@ -36,12 +44,14 @@ public final class SummariesApp implements TutorialApp {
     summary = quantiles.applyTo(builder).register(registry);
     reposProcessing = summary.labelValues("get", "/repos");
     this.github = github;
+    this.tracing = tracing;
   }
 
   @Override
   public void addRoutes(RoutesConfig routes) {
-    // Define the route to get information about a repository
-    routes.get("/repos/{username}/{repository}", this::getRepos);
+    // Define the route to get information about a repository, each call traced (a summary
+    // carries no exemplars: the trace id is in the answer's header and the access log)
+    routes.get("/repos/{username}/{repository}", tracing.traced(this::getRepos));
     // Define a route to expose metrics
     routes.get("/metrics", MetricsEndpoint.handler(registry));
   }
@@ -61,7 +71,9 @@ public final class SummariesApp implements TutorialApp {
         args,
         new UpstreamSettings(),
         new Quantiles(),
-        (registry, upstream, quantiles) ->
-            new SummariesApp(registry, upstream.connect(), quantiles));
+        (registry, upstream, quantiles) -> {
+          Tracing tracing = upstream.tracing();
+          return new SummariesApp(registry, upstream.connect(tracing), quantiles, tracing);
+        });
   }
 }

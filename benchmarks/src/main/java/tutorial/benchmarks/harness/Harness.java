@@ -22,14 +22,14 @@ import java.util.Set;
  * run, puts results.md into BENCHMARKS.md.
  *
  * <pre>
- * ./bench [--quick] [--only=jmh,startup,http,memory,user,incident] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
+ * ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
  * </pre>
  */
 public final class Harness {
 
   static final String BEGIN = "<!-- results:begin (written by ./bench) -->";
   static final String END = "<!-- results:end -->";
-  private static final Set<String> PHASES = Set.of("jmh", "startup", "http", "memory", "user", "incident");
+  private static final Set<String> PHASES = Set.of("jmh", "startup", "http", "memory", "user", "tracing", "incident");
 
   private Harness() {}
 
@@ -37,7 +37,7 @@ public final class Harness {
     Path root = Path.of("").toAbsolutePath();
     Plan plan = Plan.full();
     Path out = root.resolve("benchmarks/results");
-    List<String> only = new ArrayList<>(List.of("jmh", "startup", "http", "memory", "user", "incident"));
+    List<String> only = new ArrayList<>(List.of("jmh", "startup", "http", "memory", "user", "tracing", "incident"));
     Boolean updateDoc = null;
     for (String arg : args) {
       if (arg.equals("--quick")) {
@@ -89,6 +89,9 @@ public final class Harness {
       }
       if (only.contains("user")) {
         new UserViewPhase(plan, log, root, options).run(results, jar);
+      }
+      if (only.contains("tracing")) {
+        new TracingPhase(plan, log, root).run(results);
       }
       if (only.contains("incident")) {
         new IncidentPhase(log, root).run(results);
@@ -164,7 +167,7 @@ public final class Harness {
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
     System.err.println(
-        "usage: ./bench [--quick] [--only=jmh,startup,http,memory,user,incident] [--out=DIR] [--wrk='-t1 -c16'] [--update-doc|--no-update-doc]");
+        "usage: ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident] [--out=DIR] [--wrk='-t1 -c16'] [--update-doc|--no-update-doc]");
     System.exit(2);
   }
 }

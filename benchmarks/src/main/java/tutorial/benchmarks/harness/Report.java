@@ -127,8 +127,8 @@ final class Report {
       Table table =
           new Table("service", "route", "req/s", "p50 ms", "p99 ms", "bare route", "bare req/s", "bare p50", "bare p99", "ratio", "runs req/s (service; bare)");
       for (Results.Route r : results.routes) {
-        if (r.kind().equals(UserViewPhase.KIND)) {
-          continue; // in the user's view below
+        if (r.kind().equals(UserViewPhase.KIND) || r.kind().equals(TracingPhase.KIND)) {
+          continue; // in the tables of their own below
         }
         table.row(
             r.app(), "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
@@ -216,6 +216,7 @@ final class Report {
       md.append(table);
     }
     md.append(userViewTables());
+    md.append(tracingTable());
     md.append(incidentTable());
     md.append("\n![route ratios and start-up times](chart.png)\n");
     return md.toString();
@@ -255,6 +256,34 @@ final class Report {
       md.append(table);
     }
     return md.toString();
+  }
+
+  /** histograms-app's route traced and not, and the observation with and without a span. */
+  private String tracingTable() {
+    List<Results.Route> routes =
+        results.routes.stream().filter(r -> r.kind().equals(TracingPhase.KIND)).toList();
+    if (routes.isEmpty()) {
+      return "";
+    }
+    Table table =
+        new Table("route", "req/s", "p50 ms", "p99 ms", "with `TRACING=false`, req/s", "p50 ms", "p99 ms", "ratio", "runs req/s (traced; untraced)");
+    for (Results.Route r : routes) {
+      table.row(
+          "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
+          f("%.2f", r.service().p99()), f("%,.0f", r.baseline().meanRps()), f("%.2f", r.baseline().p50()),
+          f("%.2f", r.baseline().p99()), f("%.3f", r.ratio()), runs(r.service()) + "; " + runs(r.baseline()) + failures(r));
+    }
+    StringBuilder md =
+        new StringBuilder("\n### Tracing: histograms-app's `/repos/..` as `./run` starts it, traced and not\n\n")
+            .append(table);
+    String observe =
+        update("histogramTimerCached", 1)
+            .flatMap(plain -> update("histogramTimerInSpan", 1)
+                .map(inSpan -> f(
+                    "\nThe observation alone (JMH, 1 thread): the apps' timer %.1f ns without a span, %.1f ns inside a sampled span (the exemplar sampler reads the span and the clock).\n",
+                    plain.ns(), inSpan.ns())))
+            .orElse("");
+    return md.append(observe).toString();
   }
 
   /** Each contender while the API held a thousand calls: the hanging calls' answers, the probes. */
@@ -334,7 +363,7 @@ final class Report {
   void writeChartData(Path out) throws IOException {
     StringBuilder routes = new StringBuilder();
     for (Results.Route r : results.routes) {
-      if (!r.kind().equals("metrics-jvm")) {
+      if (!r.kind().equals("metrics-jvm") && !r.kind().equals(TracingPhase.KIND)) {
         // the user's view is against plain Javalin: "vs Javalin" says so
         // "*": /metrics is compared with the bare server's "/"
         String label =

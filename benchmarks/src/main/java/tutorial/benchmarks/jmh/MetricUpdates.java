@@ -1,5 +1,9 @@
 package tutorial.benchmarks.jmh;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.datapoints.Timer;
@@ -17,6 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of one metric update, made as the apps make it. The metrics are shared by all
@@ -107,6 +112,44 @@ public class MetricUpdates {
   public void histogramTimerCached() {
     try (Timer timer = reposDuration.startTimer()) {
       // the request would run here
+    }
+  }
+
+  /**
+   * histograms-app's timer as it runs in a traced request: a sampled span is current, so
+   * client_java's exemplar sampler reads it (and the clock) at every observation, and takes its ids
+   * at most every 90 ms per bucket.
+   */
+  @Benchmark
+  public void histogramTimerInSpan(InSpan span) {
+    try (Timer timer = reposDuration.startTimer()) {
+      // the traced request would run here
+    }
+  }
+
+  /** A sampled span, current on the benchmark thread for the whole run. */
+  @State(Scope.Thread)
+  public static class InSpan {
+    private SdkTracerProvider provider;
+    private Span span;
+    private io.opentelemetry.context.Scope current;
+
+    @Setup
+    public void enter() {
+      // a span processor, or the SDK hands out a no-op tracer; this one exports nowhere
+      provider =
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(SpanExporter.composite()))
+              .build();
+      span = provider.get("benchmark").spanBuilder("GET /repos/{username}/{repository}").startSpan();
+      current = span.makeCurrent();
+    }
+
+    @TearDown
+    public void leave() {
+      current.close();
+      span.end();
+      provider.close();
     }
   }
 

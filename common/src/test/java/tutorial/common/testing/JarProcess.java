@@ -76,7 +76,10 @@ public final class JarProcess implements AutoCloseable {
             .directory(dir.toAbsolutePath().toFile())
             .redirectErrorStream(true);
     // the settings' variables from the test's own environment must not leak into the service
-    builder.environment().keySet().removeAll(List.of("PORT", "HOST", "OFFLINE", "GITHUB_API_URL"));
+    builder
+        .environment()
+        .keySet()
+        .removeAll(List.of("PORT", "HOST", "OFFLINE", "GITHUB_API_URL", "TRACING"));
     builder.environment().putAll(env);
     try {
       return new JarProcess(builder.start());
@@ -144,10 +147,16 @@ public final class JarProcess implements AutoCloseable {
     return String.join("\n", output);
   }
 
+  /** Kills the process if it still runs, and waits until it is gone with its ports. */
   @Override
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+    }
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
