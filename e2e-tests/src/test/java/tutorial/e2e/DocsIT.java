@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -145,42 +147,22 @@ class DocsIT {
         RunningService service = RunningService.start(CHAPTERS.get(module).apply(api))) {
       // so that the first counted call is not slowed by classes loading for the first time
       Services.warmUp(api);
-      String lastScrape = null;
-      for (Markdown.Block block : steps) {
-        Optional<ShownScrape> shown = ShownScrape.in(block);
-        if (shown.isPresent()) {
-          assertThat(lastScrape)
-              .as("%s: a scrape shown without the curl that makes it before it", page.where(block))
-              .isNotNull();
-          Optional<ShownScrape.StepMatch> step = shown.get().step();
-          assertThat(step).as("%s: no tutorial step", page.where(block)).isPresent();
-          assertThat(ShownScrape.sameAsStep(step.get(), lastScrape.lines().toList()))
-              .as(
-                  "%s: the service answers, at this point of the steps,%n%s%ninstead of step %s",
-                  page.where(block), lastScrape, step.get().step())
-              .isTrue();
-          checked++;
-          lastScrape = null;
-          continue;
-        }
-        if (!block.language().equals("bash")) {
-          continue;
-        }
-        for (String line : block.lines()) {
-          Optional<Curl> curl = Curl.parse(line);
-          if (curl.isEmpty()) {
-            continue;
-          }
-          String answer = curl.get().shown(call(service, curl.get()));
-          if (curl.get().answer().isPresent()) {
-            assertThat(answer)
-                .as("%s: %s", page.where(block), line.strip())
-                .isEqualTo(curl.get().answer().get());
-            checked++;
-          }
-          lastScrape = curl.get().isScrape() ? answer : null;
-        }
-      }
+      checked =
+          replay(
+              page,
+              steps,
+              service,
+              UnaryOperator.identity(),
+              block -> ShownScrape.in(block).isPresent(),
+              (where, block, scrape) -> {
+                Optional<ShownScrape.StepMatch> step = ShownScrape.in(block).orElseThrow().step();
+                assertThat(step).as("%s: no tutorial step", where).isPresent();
+                assertThat(ShownScrape.sameAsStep(step.get(), scrape.lines().toList()))
+                    .as(
+                        "%s: the service answers, at this point of the steps,%n%s%ninstead of step %s",
+                        where, scrape, step.get().step())
+                    .isTrue();
+              });
     }
     assertThat(checked).as("%s/README.md: answers shown and checked", module).isPositive();
   }
@@ -208,40 +190,17 @@ class DocsIT {
                         TestSettings.parse(new Buckets(), "--buckets=python"),
                         tracing))) {
       Services.warmUp(api);
-      String lastScrape = null;
-      for (Markdown.Block block : blocks) {
-        if (block.language().equals("openmetrics")) {
-          assertThat(lastScrape)
-              .as("%s: a scrape shown without the curl that makes it before it", page.where(block))
-              .isNotNull();
-          assertThat(withoutRunNumbers(String.join("\n", block.lines()).strip()))
-              .as("%s: the service answers%n%s", page.where(block), lastScrape)
-              .isEqualTo(withoutRunNumbers(lastScrape.strip()));
-          checked++;
-          lastScrape = null;
-          continue;
-        }
-        if (!block.language().equals("bash")) {
-          continue;
-        }
-        for (String line : block.lines()) {
-          if (line.contains(":9090")) {
-            continue; // a query to Prometheus, shown with a real run's answer
-          }
-          Optional<Curl> curl = Curl.parse(line);
-          if (curl.isEmpty()) {
-            continue;
-          }
-          String answer = curl.get().shown(call(service, curl.get()));
-          if (curl.get().answer().isPresent()) {
-            assertThat(withoutRunNumbers(answer))
-                .as("%s: %s", page.where(block), line.strip())
-                .isEqualTo(withoutRunNumbers(curl.get().answer().get()));
-            checked++;
-          }
-          lastScrape = curl.get().isScrape() ? answer : null;
-        }
-      }
+      checked =
+          replay(
+              page,
+              blocks,
+              service,
+              DocsIT::withoutRunNumbers,
+              block -> block.language().equals("openmetrics"),
+              (where, block, scrape) ->
+                  assertThat(withoutRunNumbers(String.join("\n", block.lines()).strip()))
+                      .as("%s: the service answers%n%s", where, scrape)
+                      .isEqualTo(withoutRunNumbers(scrape.strip())));
     }
     assertThat(checked).as("histograms-app/README.md, %s: answers checked", EXEMPLARS).isGreaterThanOrEqualTo(2);
   }
@@ -252,6 +211,59 @@ class DocsIT {
         .replaceAll("(00-[0-9a-f]{32})-[0-9a-f]{16}-", "$1-<SPAN_ID>-")
         .replaceAll("(?m)( # \\{[^}]*}) \\S+ \\S+$", "$1 <NUMBER> <NUMBER>")
         .replaceAll("(?m)^(\\w+_(sum|created)\\{[^}]*}) \\S+$", "$1 <NUMBER>");
+  }
+
+  /** How a replay checks a scrape block against the scrape of the curl before it. */
+  interface ScrapeCheck {
+    void check(String where, Markdown.Block block, String scrape);
+  }
+
+  /**
+   * Replays the curl lines of {@code blocks} in order against {@code service}; checks each answer
+   * written after {@code # → } (both sides through {@code runNumbers}) and each scrape block right
+   * after the curl that makes the scrape. Returns how many it checked.
+   */
+  private static int replay(
+      Markdown page,
+      List<Markdown.Block> blocks,
+      RunningService service,
+      UnaryOperator<String> runNumbers,
+      Predicate<Markdown.Block> isScrapeBlock,
+      ScrapeCheck scrapeCheck) {
+    int checked = 0;
+    String lastScrape = null;
+    for (Markdown.Block block : blocks) {
+      if (isScrapeBlock.test(block)) {
+        assertThat(lastScrape)
+            .as("%s: a scrape shown without the curl that makes it before it", page.where(block))
+            .isNotNull();
+        scrapeCheck.check(page.where(block), block, lastScrape);
+        checked++;
+        lastScrape = null;
+        continue;
+      }
+      if (!block.language().equals("bash")) {
+        continue;
+      }
+      for (String line : block.lines()) {
+        if (line.contains(":9090")) {
+          continue; // a query to Prometheus, shown with a real run's answer
+        }
+        Optional<Curl> curl = Curl.parse(line);
+        if (curl.isEmpty()) {
+          continue;
+        }
+        String answer = curl.get().shown(call(service, curl.get()));
+        if (curl.get().answer().isPresent()) {
+          assertThat(runNumbers.apply(answer))
+              .as("%s: %s", page.where(block), line.strip())
+              .isEqualTo(runNumbers.apply(curl.get().answer().get()));
+          checked++;
+        }
+        lastScrape = curl.get().isScrape() ? answer : null;
+      }
+    }
+    return checked;
   }
 
   private static Reply call(RunningService service, Curl curl) {

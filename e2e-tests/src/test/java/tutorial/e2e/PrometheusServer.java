@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -224,13 +225,20 @@ final class PrometheusServer implements AutoCloseable {
    * second), prints the query and the answer, and returns it.
    */
   List<Sample> await(String promql, Predicate<List<Sample>> condition, String expectation) {
+    List<Sample> answer = poll(() -> query(promql), condition, "PromQL " + promql, expectation);
+    print(promql, answer);
+    return answer;
+  }
+
+  /** Asks until the answer meets the condition, at most {@link #AWAIT_TIMEOUT}; returns it. */
+  private static <T> T poll(
+      Supplier<T> ask, Predicate<T> condition, String question, String expectation) {
     long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
-    List<Sample> answer = query(promql);
+    T answer = ask.get();
     while (!condition.test(answer)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "PromQL "
-                + promql
+            question
                 + "\n  never answered "
                 + expectation
                 + " in "
@@ -239,9 +247,8 @@ final class PrometheusServer implements AutoCloseable {
                 + answer);
       }
       sleep(POLL);
-      answer = query(promql);
+      answer = ask.get();
     }
-    print(promql, answer);
     return answer;
   }
 
@@ -278,36 +285,35 @@ final class PrometheusServer implements AutoCloseable {
    * "exemplars": [{"labels": {"trace_id": ...}, "value": "0.55", "timestamp": ...}]}}.
    */
   JsonNode awaitExemplars(String query, Predicate<JsonNode> condition, String expectation) {
-    long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
-    while (true) {
-      double now = System.currentTimeMillis() / 1000.0;
-      JsonNode answer =
-          api(
-              "/api/v1/query_exemplars?query="
-                  + URLEncoder.encode(query, UTF_8)
-                  + "&start="
-                  + (now - 600)
-                  + "&end="
-                  + now);
-      for (JsonNode series : answer) {
-        if (condition.test(series)) {
-          System.out.printf("query_exemplars [%s] %s%n       => %s%n", name, query, series);
-          return series;
-        }
+    JsonNode answer =
+        poll(
+            () -> exemplars(query),
+            series -> first(series, condition) != null,
+            "query_exemplars " + query,
+            expectation);
+    JsonNode series = first(answer, condition);
+    System.out.printf("query_exemplars [%s] %s%n       => %s%n", name, query, series);
+    return series;
+  }
+
+  private JsonNode exemplars(String query) {
+    double now = System.currentTimeMillis() / 1000.0;
+    return api(
+        "/api/v1/query_exemplars?query="
+            + URLEncoder.encode(query, UTF_8)
+            + "&start="
+            + (now - 600)
+            + "&end="
+            + now);
+  }
+
+  private static JsonNode first(JsonNode array, Predicate<JsonNode> condition) {
+    for (JsonNode element : array) {
+      if (condition.test(element)) {
+        return element;
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "query_exemplars "
-                + query
-                + "\n  never answered "
-                + expectation
-                + " in "
-                + AWAIT_TIMEOUT
-                + "; last answer: "
-                + answer);
-      }
-      sleep(POLL);
     }
+    return null;
   }
 
   /**

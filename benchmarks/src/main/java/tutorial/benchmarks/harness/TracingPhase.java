@@ -48,26 +48,16 @@ final class TracingPhase {
       log.step("  warm-up: " + plan.minWarmupPerJvm().toSeconds() + " s on each");
       wrk.run(tracedPort, route, plan.minWarmupPerJvm());
       wrk.run(plainPort, route, plan.minWarmupPerJvm());
-      List<Wrk.Result> tracedRuns = new ArrayList<>();
-      List<Wrk.Result> plainRuns = new ArrayList<>();
-      Duration run = plan.run().dividedBy(2);
-      for (int round = 0; round < 4 * plan.rounds(); round++) {
-        if (round % 2 == 0) {
-          plainRuns.add(wrk.run(plainPort, route, run));
-          tracedRuns.add(wrk.run(tracedPort, route, run));
-        } else {
-          tracedRuns.add(wrk.run(tracedPort, route, run));
-          plainRuns.add(wrk.run(plainPort, route, run));
-        }
-      }
+      Wrk.Alternated runs =
+          wrk.alternate(tracedPort, plainPort, route, 4 * plan.rounds(), plan.run().dividedBy(2));
       Results.Route measured =
           new Results.Route(
               "histograms-app",
               "/repos/.. traced",
               KIND,
-              HttpPhase.side(tracedRuns),
+              HttpPhase.side(runs.first()),
               "/repos/.. with TRACING=false",
-              HttpPhase.side(plainRuns));
+              HttpPhase.side(runs.second()));
       results.routes.add(measured);
       log.step(
           String.format(

@@ -136,28 +136,18 @@ final class UserViewPhase {
       log.step("  warm-up: " + plan.minWarmupPerJvm().toSeconds() + " s on each");
       wrk.run(barePort, home, plan.minWarmupPerJvm());
       wrk.run(port, home, plan.minWarmupPerJvm());
-      List<Wrk.Result> appRuns = new ArrayList<>();
-      List<Wrk.Result> bareRuns = new ArrayList<>();
       // a 5 % difference is what is looked for: four times the rounds of the other comparisons,
       // each half as long, so the machine's drift between two neighbouring runs stays small
-      Duration run = plan.run().dividedBy(2);
-      for (int round = 0; round < 4 * plan.rounds(); round++) {
-        if (round % 2 == 0) {
-          bareRuns.add(wrk.run(barePort, home, run));
-          appRuns.add(wrk.run(port, home, run));
-        } else {
-          appRuns.add(wrk.run(port, home, run));
-          bareRuns.add(wrk.run(barePort, home, run));
-        }
-      }
+      Wrk.Alternated runs =
+          wrk.alternate(port, barePort, home, 4 * plan.rounds(), plan.run().dividedBy(2));
       Results.Route route =
           new Results.Route(
               "counters-app",
               "/ (defaults), " + jdk.name(),
               KIND,
-              HttpPhase.side(appRuns),
+              HttpPhase.side(runs.first()),
               "plain Javalin /",
-              HttpPhase.side(bareRuns));
+              HttpPhase.side(runs.second()));
       results.routes.add(route);
       log.step(
           String.format(

@@ -50,6 +50,29 @@ final class Wrk {
     return command;
   }
 
+  /** Two sides' runs of one comparison, measured in alternation. */
+  record Alternated(List<Result> first, List<Result> second) {}
+
+  /**
+   * {@code rounds} runs of {@code target} on each of two ports, in alternation (A B, then B A), so
+   * that the machine's drift between neighbouring runs falls on both sides alike.
+   */
+  Alternated alternate(int firstPort, int secondPort, Target target, int rounds, Duration each)
+      throws IOException, InterruptedException {
+    List<Result> first = new ArrayList<>();
+    List<Result> second = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      if (round % 2 == 0) {
+        second.add(run(secondPort, target, each));
+        first.add(run(firstPort, target, each));
+      } else {
+        first.add(run(firstPort, target, each));
+        second.add(run(secondPort, target, each));
+      }
+    }
+    return new Alternated(first, second);
+  }
+
   Result run(int port, Target target, Duration duration) throws IOException, InterruptedException {
     String url = "http://127.0.0.1:" + port + (target.script() == null ? target.path() : "");
     List<String> command = command(url, duration, target);
