@@ -19,6 +19,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
@@ -62,13 +63,15 @@ final class OtelTracing implements Tracing {
         }
       };
 
-  private final SdkTracerProvider provider;
-  private final Tracer tracer;
+  // Built on another thread while the server starts, as GitHubClient builds its client: the first
+  // traced request waits for it if need be.
+  private final CompletableFuture<SdkTracerProvider> provider;
+  private final CompletableFuture<Tracer> tracer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private OtelTracing(SdkTracerProvider provider) {
+  private OtelTracing(CompletableFuture<SdkTracerProvider> provider) {
     this.provider = provider;
-    this.tracer = provider.get("tutorial");
+    this.tracer = provider.thenApply(p -> p.get("tutorial"));
   }
 
   /**
@@ -81,14 +84,16 @@ final class OtelTracing implements Tracing {
 
   /** Tracing whose finished spans are handed to {@code exporter}. */
   static OtelTracing start(SpanExporter exporter) {
-    SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(
-                BatchSpanProcessor.builder(exporter)
-                    .setScheduleDelay(Duration.ofSeconds(1))
-                    .build())
-            .build();
-    OtelTracing tracing = new OtelTracing(provider);
+    OtelTracing tracing =
+        new OtelTracing(
+            CompletableFuture.supplyAsync(
+                () ->
+                    SdkTracerProvider.builder()
+                        .addSpanProcessor(
+                            BatchSpanProcessor.builder(exporter)
+                                .setScheduleDelay(Duration.ofSeconds(1))
+                                .build())
+                        .build()));
     // after the graceful stop has let the last requests end: their spans are logged too
     Runtime.getRuntime().addShutdownHook(new Thread(tracing::close, "tracing-flush"));
     return tracing;
@@ -109,6 +114,7 @@ final class OtelTracing implements Tracing {
       String name = ctx.method() + " " + ctx.endpoint().path;
       Span span =
           tracer
+              .join()
               .spanBuilder(name)
               .setParent(PROPAGATOR.extract(io.opentelemetry.context.Context.root(), ctx, HEADERS))
               .setSpanKind(SpanKind.SERVER)
@@ -151,6 +157,7 @@ final class OtelTracing implements Tracing {
     Request request = chain.request();
     Span span =
         tracer
+            .join()
             .spanBuilder(request.method() + " " + request.url().host())
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(METHOD, request.method())
@@ -172,14 +179,20 @@ final class OtelTracing implements Tracing {
 
   /** W3C Trace Context Level 2's {@code traceresponse}: this request's span, in its trace. */
   static String traceResponse(SpanContext span) {
-    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    return Tracing.VERSION
+        + "-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
+        + span.getTraceFlags().asHex();
   }
 
   /** Logs the spans still waiting, and stops. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      provider.shutdown().join(5, TimeUnit.SECONDS);
+      provider.join().shutdown().join(5, TimeUnit.SECONDS);
     }
   }
 }

@@ -30,10 +30,6 @@ final class RequestLog extends AbstractLifeCycle implements org.eclipse.jetty.se
   static final int FLUSH_BYTES = 32 * 1024;
   static final int MAX_BYTES = 1024 * 1024;
 
-  // the trace id's place in a traceresponse header: 00-<32 hex digits>-<16 hex digits>-<2>
-  private static final int TRACE_ID_START = 3;
-  private static final int TRACE_ID_END = TRACE_ID_START + 32;
-
   /** Each request thread's line, reused: Jetty's request threads are pooled. */
   private static final ThreadLocal<StringBuilder> LINE =
       ThreadLocal.withInitial(() -> new StringBuilder(256));
@@ -75,9 +71,9 @@ final class RequestLog extends AbstractLifeCycle implements org.eclipse.jetty.se
         .append(NanoTime.millisSince(request.getBeginNanoTime()))
         .append(" ms");
     // a traced request's trace id, to go from an exemplar to this line and back
-    String trace = response.getHeaders().get(Tracing.RESPONSE_HEADER);
-    if (trace != null && trace.length() >= TRACE_ID_END) {
-      line.append(" trace_id=").append(trace, TRACE_ID_START, TRACE_ID_END);
+    String traceId = Tracing.traceId(response.getHeaders().get(Tracing.RESPONSE_HEADER));
+    if (traceId != null) {
+      line.append(" trace_id=").append(traceId);
     }
     line.append('\n');
     synchronized (lock) {

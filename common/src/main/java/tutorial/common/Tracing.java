@@ -14,6 +14,18 @@ public interface Tracing extends AutoCloseable {
   /** The answer's header with the trace: {@code 00-<trace id>-<span id>-<flags>}. */
   String RESPONSE_HEADER = "traceresponse";
 
+  /** The W3C Trace Context version that {@link #RESPONSE_HEADER} is written in. */
+  String VERSION = "00";
+
+  /** The trace id in a {@link #RESPONSE_HEADER} value, or null if the value is none. */
+  static String traceId(String traceResponse) {
+    int start = VERSION.length() + 1;
+    int end = start + 32;
+    return traceResponse != null && traceResponse.length() > end && traceResponse.charAt(end) == '-'
+        ? traceResponse.substring(start, end)
+        : null;
+  }
+
   /** Tracing with the OpenTelemetry SDK, its spans written to the log. */
   static Tracing start() {
     return OtelTracing.start();
