@@ -2,9 +2,13 @@ package tutorial.suite;
 
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +39,31 @@ import tutorial.summaries.SummariesApp;
 /**
  * The five services of the tutorial in one process, each on a port of its own (5001 to 5005 by
  * default) with its own registry, exactly as each starts alone: so that a learner can compare them
- * side by side, and a Prometheus can scrape all five. {@code --traffic} keeps them busy.
+ * side by side, and a Prometheus can scrape all five. {@code --traffic} keeps them busy. {@code
+ * --instances N} starts N instances of each (or of the {@code --services} chosen), and {@code
+ * --targets-file} lists them for Prometheus's file-based discovery, as replicas across regions.
  */
 public final class Suite implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Suite.class);
 
   /** One service of the suite: its name, and how to build its app. */
-  record Member(String name, BiFunction<PrometheusRegistry, GitHubClient, TutorialApp> app) {}
+  record Member(String name, BiFunction<PrometheusRegistry, GitHubClient, TutorialApp> app) {
+    /** The job of the shipped Prometheus configs: the name without "-app" ("histograms"). */
+    String job() {
+      return name.replaceFirst("-app$", "");
+    }
+  }
 
-  /** A started service: its name and where it listens. */
-  record Running(String name, Javalin javalin) {
+  /**
+   * A started instance: which service (its index in the tutorial's order), its number from 1, its
+   * region (null without {@code --regions}), and where it listens.
+   */
+  record Running(Member member, int index, int instance, String region, Javalin javalin) {
+    String name() {
+      return member.name();
+    }
+
     int port() {
       return javalin.port();
     }
@@ -53,10 +71,14 @@ public final class Suite implements AutoCloseable {
 
   private final List<Running> services = new ArrayList<>();
   private final UpstreamStandIn standIn;
+  private final TargetsFile targets;
+  private final String host;
   private Traffic traffic;
 
-  private Suite(UpstreamStandIn standIn) {
+  private Suite(UpstreamStandIn standIn, TargetsFile targets, String host) {
     this.standIn = standIn;
+    this.targets = targets;
+    this.host = host;
   }
 
   /** The tutorial's order, which is also the order of the ports from {@code --base-port} up. */
@@ -72,41 +94,73 @@ public final class Suite implements AutoCloseable {
   }
 
   /**
-   * Starts the five services, each with its own registry, on {@code basePort} and the four ports
-   * after it (each on a free port when {@code basePort} is 0); with {@code --offline}, the two that
-   * call the repository API share one stand-in. If one cannot start, those already started are
-   * stopped again.
+   * Starts the chosen services (all five by default), {@code --instances} of each, every one with
+   * its own registry: instance 1 of each on {@code basePort} and the ports after it, in the
+   * tutorial's order, then instance 2 on the next ports, and so on (each on a free port when {@code
+   * basePort} is 0). With {@code --offline}, all that call the repository API share one stand-in.
+   * If one cannot start, those already started are stopped again. Then the target file, if asked
+   * for, lists them all.
    */
   static Suite start(Flags flags) {
     UpstreamStandIn standIn =
         flags.upstream.offline() ? UpstreamStandIn.start(flags.upstream.standInLatency()) : null;
-    Suite suite = new Suite(standIn);
+    Suite suite =
+        new Suite(
+            standIn,
+            flags.targetsFile == null ? null : new TargetsFile(flags.targetsFile),
+            flags.service.host());
     try {
       List<Member> members = members(flags.buckets, flags.quantiles);
-      for (int i = 0; i < members.size(); i++) {
-        Member member = members.get(i);
-        int port = flags.basePort == 0 ? 0 : flags.basePort + i;
-        GitHubClient github = flags.upstream.connect(standIn);
-        PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
-        Javalin javalin = Service.create(flags.service, member.app().apply(registry, github));
-        try {
-          javalin.start(flags.service.host(), port);
-        } catch (RuntimeException e) {
-          int other = flags.basePort + 1000;
-          String howToMove =
-              "SUITE_BASE_PORT=" + other + " (or --base-port=" + other + ") moves all five";
-          throw new IllegalStateException(
-              PortInUse.explain(member.name(), port, howToMove, e)
-                  .orElse(member.name() + " cannot listen on port " + port + ": " + e.getMessage()),
-              e);
+      List<Integer> chosen = flags.chosen();
+      int port = flags.basePort;
+      for (int instance = 1; instance <= flags.instances; instance++) {
+        String region = flags.region(instance);
+        for (int index : chosen) {
+          Member member = members.get(index);
+          suite.services.add(
+              new Running(
+                  member, index, instance, region, startOne(flags, member, port, standIn)));
+          port = port == 0 ? 0 : port + 1;
         }
-        suite.services.add(new Running(member.name(), javalin));
       }
+      suite.writeTargets();
     } catch (RuntimeException e) {
       suite.close();
       throw e;
     }
     return suite;
+  }
+
+  private static Javalin startOne(Flags flags, Member member, int port, UpstreamStandIn standIn) {
+    GitHubClient github = flags.upstream.connect(standIn);
+    PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
+    Javalin javalin = Service.create(flags.service, member.app().apply(registry, github));
+    try {
+      javalin.start(flags.service.host(), port);
+    } catch (RuntimeException e) {
+      int other = flags.basePort + 1000;
+      String howToMove =
+          "SUITE_BASE_PORT=" + other + " (or --base-port=" + other + ") moves them all";
+      throw new IllegalStateException(
+          PortInUse.explain(member.name(), port, howToMove, e)
+              .orElse(member.name() + " cannot listen on port " + port + ": " + e.getMessage()),
+          e);
+    }
+    return javalin;
+  }
+
+  /** Lists every running instance in the target file, if there is one. */
+  private void writeTargets() {
+    if (targets == null) {
+      return;
+    }
+    List<TargetsFile.Group> groups = new ArrayList<>();
+    for (Running service : services) {
+      groups.add(
+          TargetsFile.group(
+              loopbackOr(host) + ":" + service.port(), service.member().job(), service.region()));
+    }
+    targets.write(groups);
   }
 
   List<Running> services() {
@@ -122,25 +176,37 @@ public final class Suite implements AutoCloseable {
     return (listensOnAll(host) ? "localhost" : host) + ":" + service.port();
   }
 
+  /**
+   * The host that traffic and Prometheus use: loopback by address, since "localhost" may first
+   * resolve to ::1, where an IPv4 server is not.
+   */
+  private static String loopbackOr(String host) {
+    return listensOnAll(host) ? "127.0.0.1" : host;
+  }
+
   void startTraffic(Flags flags) {
-    String host = flags.service.host();
-    // loopback by address: "localhost" may first resolve to ::1, where an IPv4 server is not
-    String target = listensOnAll(host) ? "127.0.0.1" : host;
-    List<HttpUrl> bases =
-        services.stream()
-            .map(s -> new HttpUrl.Builder().scheme("http").host(target).port(s.port()).build())
-            .toList();
-    traffic = Traffic.start(bases, flags.trafficRate, flags.trafficSeed, flags.upstream.offline());
+    Map<Integer, List<HttpUrl>> instances = new LinkedHashMap<>();
+    for (Running service : services) {
+      HttpUrl base =
+          new HttpUrl.Builder().scheme("http").host(loopbackOr(host)).port(service.port()).build();
+      instances.computeIfAbsent(service.index(), index -> new ArrayList<>()).add(base);
+    }
+    traffic =
+        Traffic.start(instances, flags.trafficRate, flags.trafficSeed, flags.upstream.offline());
   }
 
   /**
-   * Stops the traffic, then the five services at once, each letting its requests in flight finish,
-   * then the stand-in they may still be waiting for.
+   * Stops the traffic, empties the target file (a stopped suite is nothing to alert on), then stops
+   * every service at once, each letting its requests in flight finish, then the stand-in they may
+   * still be waiting for.
    */
   @Override
   public void close() {
     if (traffic != null) {
       traffic.close();
+    }
+    if (targets != null && !services.isEmpty()) {
+      targets.write(List.of());
     }
     List<Thread> stops = new ArrayList<>();
     for (Running service : services) {
@@ -178,41 +244,58 @@ public final class Suite implements AutoCloseable {
       System.exit(1);
       return;
     }
+    List<Running> started = suite.services();
+    String count = started.size() == 5 ? "five" : String.valueOf(started.size());
+    String all = started.size() == 5 ? "the five services" : started.size() + " services";
     GracefulStop.onSignals(
         () -> {
-          LOG.info("stopping the five services");
+          LOG.info("stopping {}", all);
           suite.close();
           LOG.info("stopped");
         });
     String host = flags.service.host();
-    for (Running service : suite.services()) {
+    for (Running service : started) {
       LOG.info(
-          "{} listening on {}, metrics at {}",
+          "{} listening on {}, metrics at {}{}",
           String.format("%-18s", service.name()),
           "http://" + address(service, host),
-          MetricsEndpoint.PATH);
+          MetricsEndpoint.PATH,
+          flags.instances == 1 && service.region() == null
+              ? ""
+              : " (instance " + service.instance() + regionText(service.region()) + ")");
     }
     LOG.info(
         "histograms-app, summaries-app: /repos {}",
         flags.upstream.offline()
             ? "answered by the offline stand-in"
             : "calls the repository API (GITHUB_API_URL)");
+    if (suite.targets != null) {
+      LOG.info(
+          "target file for Prometheus's file_sd_configs: {} ({} targets)",
+          suite.targets.path(),
+          started.size());
+    }
     if (flags.traffic) {
       suite.startTraffic(flags);
       LOG.info(
-          "traffic: {} requests/s across the five services{}",
+          "traffic: {} requests/s across {}{}",
           flags.trafficRate == Math.rint(flags.trafficRate)
               ? String.valueOf((long) flags.trafficRate)
               : String.valueOf(flags.trafficRate),
+          all,
           flags.upstream.offline()
               ? ""
               : ", none to /repos (they would use up the API's rate limit)");
     }
-    List<Running> started = suite.services();
     LOG.info(
-        "all five up, Ctrl-C stops all; try ./compare {} {}",
+        "all {} up, Ctrl-C stops all; try ./compare {}{}",
+        count,
         address(started.get(0), host),
-        address(started.get(1), host));
+        started.size() > 1 ? " " + address(started.get(1), host) : "");
+  }
+
+  private static String regionText(String region) {
+    return region == null ? "" : ", region " + region;
   }
 
   /** The settings, or null after {@code --help}; exits with status 2 on a bad flag or variable. */
@@ -246,6 +329,19 @@ public final class Suite implements AutoCloseable {
     return commandLine;
   }
 
+  /** The five services' names, in the tutorial's order (the order of {@link #members}). */
+  private static final String ALL =
+      "counters-app,gauges-app,histograms-app,summaries-app,custom-metrics-app";
+
+  static final List<String> NAMES = List.of(ALL.split(","));
+
+  /** Enough for a learner's laptop: each instance is a server with its own threads. */
+  static final int MAX_INSTANCES = 20;
+
+  /** A region is a label value; kept to the form of cloud regions, such as "eu-west-1". */
+  private static final Pattern REGION =
+      Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+
   private static String envOr(String name, String fallback) {
     String value = System.getenv(name);
     return value != null ? value : fallback;
@@ -259,7 +355,9 @@ public final class Suite implements AutoCloseable {
             + " process, each on its own port with its own registry:",
         "counters-app on the base port (5001), gauges-app on the next (5002), then"
             + " histograms-app (5003), summaries-app (5004), custom-metrics-app (5005).",
-        "Ctrl-C or SIGTERM stops all five gracefully. Every setting can also be given as the"
+        "--instances=N starts N of each, on the ports after the first five; --targets-file lists"
+            + " them all for a Prometheus.",
+        "Ctrl-C or SIGTERM stops all gracefully. Every setting can also be given as the"
             + " environment variable named in its description.",
         ""
       })
@@ -294,16 +392,107 @@ public final class Suite implements AutoCloseable {
                 + " ${DEFAULT-VALUE}).")
     long trafficSeed;
 
+    @Option(
+        names = "--services",
+        split = ",",
+        paramLabel = "NAME",
+        defaultValue = "${env:SUITE_SERVICES:-" + ALL + "}",
+        description =
+            "The services to start, comma-separated (env SUITE_SERVICES, default all five).")
+    List<String> services;
+
+    @Option(
+        names = "--instances",
+        defaultValue = "${env:SUITE_INSTANCES:-1}",
+        description =
+            "Instances of each service, each on its own port and with its own registry, as"
+                + " replicas behind one job (env SUITE_INSTANCES, default ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(
+        names = "--regions",
+        split = ",",
+        paramLabel = "REGION",
+        defaultValue = "${env:SUITE_REGIONS:-}",
+        description =
+            "Regions to spread the instances over, comma-separated: instance 1 in the first,"
+                + " instance 2 in the second, and round again; the target file labels each"
+                + " instance with its region (env SUITE_REGIONS, default none).")
+    List<String> regions;
+
+    @Option(
+        names = "--targets-file",
+        paramLabel = "FILE",
+        defaultValue = "${env:TARGETS_FILE}",
+        description =
+            "Write every instance into this Prometheus file_sd target file, with the labels job"
+                + " and region, and empty it on the stop (env TARGETS_FILE, default none).")
+    Path targetsFile;
+
     @Mixin ServiceSettings service = new ServiceSettings();
     @Mixin UpstreamSettings upstream = new UpstreamSettings();
     @Mixin Buckets buckets = new Buckets();
     @Mixin Quantiles quantiles = new Quantiles();
     @Mixin HelpOption help = new HelpOption();
 
+    /** The chosen services' indexes, in the tutorial's order. */
+    List<Integer> chosen() {
+      List<Integer> chosen = new ArrayList<>();
+      for (int i = 0; i < NAMES.size(); i++) {
+        if (services.contains(NAMES.get(i))) {
+          chosen.add(i);
+        }
+      }
+      return chosen;
+    }
+
+    /** The region of instance {@code instance} (from 1), or null without {@code --regions}. */
+    String region(int instance) {
+      return regions.isEmpty() ? null : regions.get((instance - 1) % regions.size());
+    }
+
     void check(CommandLine commandLine) {
-      if (basePort < 0 || basePort > 65535 - 4) {
+      if (regions.equals(List.of(""))) {
+        regions = List.of(); // the default, or SUITE_REGIONS set empty: no regions
+      }
+      for (String name : services) {
+        if (!NAMES.contains(name)) {
+          throw new ParameterException(
+              commandLine, "--services: no service " + name + "; the five are " + ALL);
+        }
+      }
+      if (services.isEmpty() || services.size() != services.stream().distinct().count()) {
         throw new ParameterException(
-            commandLine, "--base-port must be 0, or a port from 1 to 65531: " + basePort);
+            commandLine, "--services must name each service at most once: " + services);
+      }
+      if (instances < 1 || instances > MAX_INSTANCES) {
+        throw new ParameterException(
+            commandLine,
+            "--instances must be from 1 to " + MAX_INSTANCES + ": " + instances);
+      }
+      for (String region : regions) {
+        if (!REGION.matcher(region).matches()) {
+          throw new ParameterException(
+              commandLine,
+              "--regions: '"
+                  + region
+                  + "' is not a region name (lower-case letters, digits and '-')");
+        }
+      }
+      if (regions.size() != regions.stream().distinct().count()) {
+        throw new ParameterException(
+            commandLine, "--regions must name each region once: " + regions);
+      }
+      int ports = instances * services.size();
+      if (basePort < 0 || basePort > 65536 - ports) {
+        throw new ParameterException(
+            commandLine,
+            "--base-port must be 0, or a port from 1 to "
+                + (65536 - ports)
+                + " (for "
+                + ports
+                + " services): "
+                + basePort);
       }
       if (!(trafficRate > 0 && trafficRate <= 1000)) {
         throw new ParameterException(

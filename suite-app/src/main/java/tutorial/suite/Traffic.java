@@ -3,6 +3,7 @@ package tutorial.suite;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +25,15 @@ final class Traffic implements AutoCloseable {
   /** More calls than this still waiting for an answer: a tick is skipped, not queued. */
   private static final int MAX_IN_FLIGHT = 64;
 
-  private final List<HttpUrl> services;
+  /** Each running service's instances (their base URLs), by the service's index in the suite. */
+  private final Map<Integer, List<HttpUrl>> services;
+
   private final TrafficPlan plan;
+  private long rotation;
   private final OkHttpClient http;
   private final ScheduledExecutorService clock;
 
-  private Traffic(List<HttpUrl> services, TrafficPlan plan) {
+  private Traffic(Map<Integer, List<HttpUrl>> services, TrafficPlan plan) {
     this.services = services;
     this.plan = plan;
     Dispatcher dispatcher = new Dispatcher();
@@ -52,10 +56,12 @@ final class Traffic implements AutoCloseable {
   }
 
   /**
-   * Starts sending {@code rate} requests per second to {@code services} (their base URLs, in the
-   * suite's order); without {@code withRepositories}, no {@code /repos} calls.
+   * Starts sending {@code rate} requests per second to {@code services} (each service's instances,
+   * by its index in the suite's order: a plan's call for a service not running is skipped); without
+   * {@code withRepositories}, no {@code /repos} calls.
    */
-  static Traffic start(List<HttpUrl> services, double rate, long seed, boolean withRepositories) {
+  static Traffic start(
+      Map<Integer, List<HttpUrl>> services, double rate, long seed, boolean withRepositories) {
     Traffic traffic = new Traffic(services, new TrafficPlan(seed, withRepositories));
     long period = Math.max(1, Math.round(1_000_000_000 / rate));
     traffic.clock.scheduleAtFixedRate(traffic::send, period, period, TimeUnit.NANOSECONDS);
@@ -67,12 +73,16 @@ final class Traffic implements AutoCloseable {
       return;
     }
     TrafficPlan.Call call = plan.next();
-    HttpUrl url = services.get(call.service()).resolve(call.path());
+    List<HttpUrl> instances = services.get(call.service());
+    if (instances == null) {
+      return;
+    }
+    boolean add = call.path().startsWith("/add/");
+    HttpUrl url = pick(instances, call).resolve(call.path());
     Request.Builder request = new Request.Builder().url(url);
     if (call.method().equals("POST")) {
       request.post(RequestBody.create(new byte[0]));
     }
-    boolean add = call.path().startsWith("/add/");
     http.newCall(request.build())
         .enqueue(
             new Callback() {
@@ -93,6 +103,16 @@ final class Traffic implements AutoCloseable {
                 }
               }
             });
+  }
+
+  /**
+   * The instance for a call: in turn, except that {@code /add/N} and {@code /remove/N} go to the
+   * instance chosen by N, whose list then holds the N to remove.
+   */
+  private HttpUrl pick(List<HttpUrl> instances, TrafficPlan.Call call) {
+    boolean numbered = call.path().startsWith("/add/") || call.path().startsWith("/remove/");
+    long key = numbered ? number(call.path()) : rotation++;
+    return instances.get((int) Math.floorMod(key, (long) instances.size()));
   }
 
   private static long number(String path) {
