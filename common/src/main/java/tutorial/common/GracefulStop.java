@@ -21,13 +21,17 @@ public final class GracefulStop {
           signal -> {
             if (stopping.compareAndSet(false, true)) {
               // not on the signal thread: the stop blocks while requests drain
-              new Thread(
+              Thread stop =
+                  new Thread(
                       () -> {
                         stopServer.run();
                         System.exit(0);
                       },
-                      "graceful-stop")
-                  .start();
+                      "graceful-stop");
+              // a thread started by the signal thread would be a daemon: the JVM would end as
+              // soon as the stop closes the last server, before what follows it has run
+              stop.setDaemon(false);
+              stop.start();
             }
           });
     }

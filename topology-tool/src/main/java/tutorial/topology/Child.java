@@ -1,0 +1,152 @@
+package tutorial.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process of the topology: its command, its log file, and the URL that answers 200 once it is
+ * ready. {@link #stop} asks it to stop (SIGTERM, as Ctrl-C or a service manager would) and kills
+ * it only if it has not stopped in time.
+ */
+final class Child implements AutoCloseable {
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  private final String name;
+  private final Path log;
+  private final Process process;
+
+  private Child(String name, Path log, Process process) {
+    this.name = name;
+    this.log = log;
+    this.process = process;
+  }
+
+  /** Starts {@code command}, its output going to {@code log}. */
+  static Child start(String name, List<String> command, Path log) {
+    try {
+      Files.createDirectories(log.getParent());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      return new Child(name, log, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** Waits until {@code url} answers 200; fails with the end of the log if the process ends. */
+  void awaitReady(String url, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " stopped with status " + process.exitValue() + "; its log " + log + ":\n"
+                + tail());
+      }
+      try {
+        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while " + name + " started", e);
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException(
+        name + " did not answer " + url + " within " + timeout + "; its log " + log + ":\n"
+            + tail());
+  }
+
+  /**
+   * Waits until the suite has written its target file, which it does once every instance
+   * listens; fails with the end of the log if the process ends.
+   */
+  void awaitTargets(Path file, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " stopped with status " + process.exitValue() + "; its log " + log + ":\n"
+                + tail());
+      }
+      try {
+        if (Files.exists(file) && Files.readString(file).contains("targets")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // being replaced
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException(
+        name + " did not write " + file + " within " + timeout + "; its log " + log + ":\n"
+            + tail());
+  }
+
+  /** The last lines of the log, for an error message. */
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGTERM, then SIGKILL after {@link #STOP_TIMEOUT}; returns once the process is gone. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
