@@ -305,6 +305,47 @@ class ManifestsTest {
     }
   }
 
+  /**
+   * The labels the Prometheus Operator gives each target of a ServiceMonitor. A metric's label of
+   * the same name would be renamed exported_&lt;name&gt; (honor_labels is false), so each one the
+   * services use must be dropped from the target.
+   */
+  private static final Set<String> OPERATOR_TARGET_LABELS =
+      Set.of("namespace", "service", "pod", "container", "node", "job", "endpoint", "instance");
+
+  @Test
+  void theOperatorsTargetLabelsLeaveTheServicesLabelsAlone() throws IOException {
+    Set<String> clashes = new TreeSet<>();
+    Pattern label = Pattern.compile("[{,]([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+    try (Stream<Path> steps = Files.walk(Path.of(System.getProperty("tutorial.steps.dir")))) {
+      for (Path step : steps.filter(Files::isRegularFile).toList()) {
+        for (String line : Files.readAllLines(step)) {
+          Matcher m = label.matcher(line);
+          while (!line.startsWith("#") && m.find()) {
+            if (OPERATOR_TARGET_LABELS.contains(m.group(1))) {
+              clashes.add(m.group(1));
+            }
+          }
+        }
+      }
+    }
+    // histograms-app's and summaries-app's request metrics: {method="GET",endpoint="/repos"}
+    assertThat(clashes).contains("endpoint");
+    for (Manifest manifest : manifests()) {
+      JsonNode relabelings = manifest.get("ServiceMonitor").at("/spec/endpoints/0/relabelings");
+      Set<String> dropped = new TreeSet<>();
+      for (JsonNode relabeling : relabelings) {
+        if (relabeling.path("action").asText().equals("labeldrop")) {
+          Pattern regex = Pattern.compile(relabeling.path("regex").asText());
+          OPERATOR_TARGET_LABELS.stream()
+              .filter(l -> regex.matcher(l).matches())
+              .forEach(dropped::add);
+        }
+      }
+      assertThat(dropped).as("%s: target labels dropped", manifest.service()).isEqualTo(clashes);
+    }
+  }
+
   @Test
   void theServicePortsLeadToTheContainersPort() {
     for (Manifest manifest : manifests()) {
