@@ -106,8 +106,8 @@ final class KindSchemas {
     /**
      * The fields the schema does not declare, where it declares the object's fields (has {@code
      * properties}) and says nothing of others (no {@code additionalProperties}): JSON Schema lets
-     * them pass, and so do these schemas; the API server's strict field validation (kubectl's
-     * default since 1.27) refuses them.
+     * them pass, and so do these schemas; the API server's strict field validation, which kubectl
+     * asks for by default, refuses them.
      */
     List<String> undeclaredFields(JsonNode document) {
       List<String> found = new ArrayList<>();

@@ -268,6 +268,9 @@ class ManifestsTest {
     for (Manifest manifest : manifests()) {
       JsonNode deployment = manifest.get("Deployment");
       Map<String, String> podLabels = strings(deployment.at("/spec/template/metadata/labels"));
+      assertThat(strings(deployment.at("/spec/selector/matchLabels")))
+          .as("%s: Deployment selector", manifest.service())
+          .isNotEmpty();
       assertThat(podLabels)
           .as("%s: the Deployment's selector matches its own pods", manifest.service())
           .containsAllEntriesOf(strings(deployment.at("/spec/selector/matchLabels")));
