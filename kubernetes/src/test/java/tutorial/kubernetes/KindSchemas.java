@@ -43,8 +43,10 @@ final class KindSchemas {
   private final Map<String, Kind> kinds = new LinkedHashMap<>();
 
   KindSchemas(Path dir) {
-    // Formats asserted, as the packages' own validator (Ajv) does; "quantity" is a Kubernetes
-    // format no JSON Schema validator knows, and is left unchecked as an unknown format is.
+    // The formats JSON Schema defines are asserted, as the packages' own validator (Ajv) asserts
+    // them. Kubernetes' own formats are not among them and go unchecked: a containerPort past
+    // int32 or a memory of "lots" passes (their types are still checked), as the API server would
+    // not let them.
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
