@@ -45,8 +45,8 @@ final class KindSchemas {
   KindSchemas(Path dir) {
     // The formats JSON Schema defines are asserted, as the packages' own validator (Ajv) asserts
     // them. Kubernetes' own formats are not among them and go unchecked: a containerPort past
-    // int32 or a memory of "lots" passes (their types are still checked), as the API server would
-    // not let them.
+    // int32 or a memory of "lots" passes here (their types are still checked), where the API
+    // server would refuse it.
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
