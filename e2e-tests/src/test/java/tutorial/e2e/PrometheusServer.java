@@ -104,6 +104,16 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A server that something else started and stops, such as the topology's central Prometheus or
+   * its VictoriaMetrics (which answers the same query API): only queried, never stopped here.
+   */
+  static PrometheusServer at(String name, String baseUrl) {
+    PrometheusServer server = new PrometheusServer(name, null, null);
+    server.port = URI.create(baseUrl).getPort();
+    return server;
+  }
+
   private void launch(Path binary, List<String> flags) {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       port = freePort();
@@ -225,15 +235,31 @@ final class PrometheusServer implements AutoCloseable {
    * second), prints the query and the answer, and returns it.
    */
   List<Sample> await(String promql, Predicate<List<Sample>> condition, String expectation) {
-    List<Sample> answer = poll(() -> query(promql), condition, "PromQL " + promql, expectation);
+    return await(promql, condition, expectation, AWAIT_TIMEOUT);
+  }
+
+  /** As {@link #await(String, Predicate, String)}, for what takes longer, such as remote writes. */
+  List<Sample> await(
+      String promql, Predicate<List<Sample>> condition, String expectation, Duration timeout) {
+    List<Sample> answer =
+        poll(() -> query(promql), condition, "PromQL " + promql, expectation, timeout);
     print(promql, answer);
     return answer;
   }
 
-  /** Asks until the answer meets the condition, at most {@link #AWAIT_TIMEOUT}; returns it. */
   private static <T> T poll(
       Supplier<T> ask, Predicate<T> condition, String question, String expectation) {
-    long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
+    return poll(ask, condition, question, expectation, AWAIT_TIMEOUT);
+  }
+
+  /** Asks until the answer meets the condition, at most {@code timeout}; returns it. */
+  static <T> T poll(
+      Supplier<T> ask,
+      Predicate<T> condition,
+      String question,
+      String expectation,
+      Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     T answer = ask.get();
     while (!condition.test(answer)) {
       if (System.nanoTime() > deadline) {
@@ -242,7 +268,7 @@ final class PrometheusServer implements AutoCloseable {
                 + "\n  never answered "
                 + expectation
                 + " in "
-                + AWAIT_TIMEOUT
+                + timeout
                 + "; last answer: "
                 + answer);
       }
@@ -416,6 +442,9 @@ final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (dir == null) {
+      return; // not ours to stop
+    }
     stopProcess();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -13,12 +13,14 @@ import java.util.Optional;
 final class Tools {
 
   static final String INSTALL_HINT =
-      "install Prometheus: sudo apt-get install --no-install-recommends prometheus,"
-          + " or set PROMETHEUS_BIN (and PROMTOOL_BIN)";
+      "install Prometheus: sudo apt-get install --no-install-recommends prometheus"
+          + " victoria-metrics prometheus-alertmanager, or set PROMETHEUS_BIN (and PROMTOOL_BIN)";
 
   enum Tool {
     PROMETHEUS("prometheus", "PROMETHEUS_BIN"),
-    PROMTOOL("promtool", "PROMTOOL_BIN");
+    PROMTOOL("promtool", "PROMTOOL_BIN"),
+    VICTORIA_METRICS("victoria-metrics", "VICTORIA_METRICS_BIN"),
+    ALERTMANAGER("prometheus-alertmanager", "ALERTMANAGER_BIN");
 
     final String command;
     final String variable;

@@ -4,12 +4,19 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the servers' binaries on the PATH, by their Debian name or their upstream one. */
+/**
+ * Finds the servers' binaries: the one a variable names (as the end-to-end tests honour it), else
+ * the first on the PATH by its Debian name or its upstream one.
+ */
 final class Binaries {
 
   private Binaries() {}
 
-  static String find(String... names) {
+  static String find(String variable, String... names) {
+    String named = System.getenv(variable);
+    if (named != null && !named.isBlank()) {
+      return named;
+    }
     String path = System.getenv().getOrDefault("PATH", "");
     for (String name : names) {
       for (String dir : path.split(File.pathSeparator)) {

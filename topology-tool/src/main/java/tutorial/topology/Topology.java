@@ -246,7 +246,7 @@ public final class Topology implements AutoCloseable {
     launch(
         "victoria-metrics",
         List.of(
-            Binaries.find("victoria-metrics", "victoria-metrics-prod"),
+            Binaries.find("VICTORIA_METRICS_BIN", "victoria-metrics", "victoria-metrics-prod"),
             "-httpListenAddr=127.0.0.1:" + port,
             "-storageDataPath=" + data("victoria-metrics"),
             // instant queries see points up to 5 s old, not the default 30 s: a learner's
@@ -261,7 +261,7 @@ public final class Topology implements AutoCloseable {
     launch(
         "central-prometheus",
         List.of(
-            Binaries.find("prometheus"),
+            Binaries.find("PROMETHEUS_BIN", "prometheus"),
             "--config.file=" + config,
             "--storage.tsdb.path=" + data("central-prometheus"),
             "--web.listen-address=127.0.0.1:" + port,
@@ -274,7 +274,7 @@ public final class Topology implements AutoCloseable {
     launch(
         "alertmanager",
         List.of(
-            Binaries.find("prometheus-alertmanager", "alertmanager"),
+            Binaries.find("ALERTMANAGER_BIN", "prometheus-alertmanager", "alertmanager"),
             "--config.file=" + config,
             "--storage.path=" + data("alertmanager"),
             "--web.listen-address=127.0.0.1:" + port,
@@ -306,7 +306,7 @@ public final class Topology implements AutoCloseable {
     launch(
         "agent-" + region.name(),
         List.of(
-            Binaries.find("prometheus"),
+            Binaries.find("PROMETHEUS_BIN", "prometheus"),
             "--enable-feature=agent",
             "--config.file=" + region.config(),
             "--storage.agent.path=" + data("agent-" + region.name()),
