@@ -59,18 +59,26 @@ final class AlertLog implements AutoCloseable {
     if (body == null || !body.path("alerts").isArray()) {
       throw new BadRequestResponse("not an Alertmanager notification: no alerts[]");
     }
+    // every alert checked before any is written: a notification is logged whole or not at all
+    for (JsonNode alert : body.path("alerts")) {
+      if (!alert.path("status").isTextual()
+          || !alert.path("labels").path("alertname").isTextual()) {
+        throw new BadRequestResponse(
+            "not an Alertmanager notification: an alert without status or labels.alertname");
+      }
+    }
     lines(body).forEach(out);
   }
 
   /** One line per alert of an Alertmanager webhook notification (its format version 4). */
-  static List<String> lines(JsonNode notification) {
+  private static List<String> lines(JsonNode notification) {
     List<String> lines = new ArrayList<>();
     for (JsonNode alert : notification.path("alerts")) {
       Map<String, String> labels = new TreeMap<>();
       alert.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       String name = labels.remove("alertname");
       StringBuilder line =
-          new StringBuilder(alert.path("status").asText("?")).append(' ').append(name).append(" {");
+          new StringBuilder(alert.path("status").asText()).append(' ').append(name).append(" {");
       labels.forEach((key, value) -> line.append(key).append("=\"").append(value).append("\", "));
       if (!labels.isEmpty()) {
         line.setLength(line.length() - 2);
