@@ -2,7 +2,6 @@ package tutorial.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,8 @@ class AlertLogTest {
       "region":"us","severity":"critical"},"commonAnnotations":{"description":"Prometheus could \
       not scrape 127.0.0.1:45499 for more than 1 minute.","summary":"histograms at \
       127.0.0.1:45499 is down"},"externalURL":"http://vm:39379","version":"4",\
-      "groupKey":"{}:{alertname=\\"ServiceDown\\", region=\\"us\\"}","truncatedAlerts":0}""";
+      "groupKey":"{}:{alertname=\\"ServiceDown\\", region=\\"us\\"}","truncatedAlerts":0}\
+      """;
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -55,8 +55,7 @@ class AlertLogTest {
 
   private HttpResponse<String> send(String method, String body) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + alertLog.port() + AlertLog.PATH))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alertLog.port() + AlertLog.PATH))
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build();
@@ -103,7 +102,8 @@ class AlertLogTest {
           {"status":"resolved","labels":{"alertname":"ServiceDown","instance":"127.0.0.1:5004",
             "job":"histograms","region":"eu","severity":"critical"},
             "annotations":{"summary":"histograms at 127.0.0.1:5004 is down"}},
-          {"status":"firing","labels":{"alertname":"Watchdog"},"annotations":{}}]}""";
+          {"status":"firing","labels":{"alertname":"Watchdog"},"annotations":{}}]}\
+        """;
 
     assertThat(post(group).statusCode()).isEqualTo(200);
     assertThat(logged)
@@ -129,8 +129,7 @@ class AlertLogTest {
         "{\"alerts\": [{\"status\": \"firing\", \"labels\": {}}]}",
         "{\"alerts\": [{\"labels\": {\"alertname\": \"ServiceDown\"}}]}"
       })
-  void whatIsNotANotificationIsRefusedWithAShortReasonAndLogsNothing(String body)
-      throws Exception {
+  void whatIsNotANotificationIsRefusedWithAShortReasonAndLogsNothing(String body) throws Exception {
     HttpResponse<String> response = post(body);
 
     assertThat(response.statusCode()).as("status for %s", body).isEqualTo(400);
