@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,22 +201,43 @@ public final class Topology implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:9090} becomes the central Prometheus's address now, and so on. */
-  String moveAddresses(String config) {
-    Map<Integer, String> moved = new TreeMap<>();
+  private String moveAddresses(String config) {
+    return moveAddresses(config, movedPorts(), webhookUrl);
+  }
+
+  /** Each part's shipped port (each region's agent's: 9091, 9092, ...) and its port now. */
+  private Map<Integer, Integer> movedPorts() {
+    Map<Integer, Integer> moved = new TreeMap<>();
     for (Part part : Part.values()) {
       if (part != Part.SUITE && part != Part.AGENTS) {
-        moved.put(part.defaultPort, "127.0.0.1:" + ports.get(part));
+        moved.put(part.defaultPort, ports.get(part));
       }
     }
     for (int i = 0; i < regions.size(); i++) {
-      moved.put(Part.AGENTS.defaultPort + i, "127.0.0.1:" + regions.get(i).port());
+      moved.put(Part.AGENTS.defaultPort + i, regions.get(i).port());
     }
+    return moved;
+  }
+
+  /**
+   * {@code config} with the shipped webhook replaced by {@code webhookUrl} and every {@code
+   * 127.0.0.1:<port>} of a port in {@code moved} moved to its port now; all else as shipped.
+   */
+  static String moveAddresses(String config, Map<Integer, Integer> moved, String webhookUrl) {
     String shippedWebhook = "http://127.0.0.1:" + Part.ALERT_LOG.defaultPort + AlertLog.PATH;
-    Matcher m = LOOPBACK_ADDRESS.matcher(config.replace(shippedWebhook, webhookUrl));
+    // the text around the webhook is moved, not the webhook given: one on a shipped port (a
+    // receiver of the learner's own on 127.0.0.1:9090, say) stays where it was given
+    return Stream.of(config.split(Pattern.quote(shippedWebhook), -1))
+        .map(text -> moveLoopbackAddresses(text, moved))
+        .collect(Collectors.joining(webhookUrl));
+  }
+
+  private static String moveLoopbackAddresses(String text, Map<Integer, Integer> moved) {
+    Matcher m = LOOPBACK_ADDRESS.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String to = moved.getOrDefault(Integer.parseInt(m.group(1)), m.group());
-      m.appendReplacement(out, Matcher.quoteReplacement(to));
+      Integer to = moved.get(Integer.parseInt(m.group(1)));
+      m.appendReplacement(out, to == null ? m.group() : "127.0.0.1:" + to);
     }
     m.appendTail(out);
     return out.toString();
@@ -343,11 +365,9 @@ public final class Topology implements AutoCloseable {
     LOG.info("Alertmanager        {}", url(Part.ALERTMANAGER));
     for (Region region : regions) {
       LOG.info(
-          "agent {}{}  {}  (scrapes region {}: no queries)",
-          region.name(),
-          " ".repeat(Math.max(0, 14 - region.name().length())),
-          url(region.port()),
-          region.name());
+          "{}{}",
+          String.format("%-20s", "agent " + region.name()),
+          url(region.port()) + "  (scrapes region " + region.name() + ": no queries)");
     }
     LOG.info("alerts go to        {}", webhookUrl);
     LOG.info("target file         {}", targetsFile);
@@ -395,7 +415,7 @@ public final class Topology implements AutoCloseable {
       }
     }
     Flags flags = new Flags();
-    CommandLine commandLine = new CommandLine(flags).setCommandName("topology");
+    CommandLine commandLine = commandLine(flags);
     if (!Service.parseOrExit("topology", commandLine, args, () -> flags.check(commandLine))) {
       return;
     }
@@ -418,6 +438,11 @@ public final class Topology implements AutoCloseable {
     LOG.info(
         "topology up in {} ms; Ctrl-C stops it all",
         Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  /** The command line of {@code ./topology}, which parses into {@code flags}. */
+  static CommandLine commandLine(Flags flags) {
+    return new CommandLine(flags).setCommandName("topology");
   }
 
   @Command(
