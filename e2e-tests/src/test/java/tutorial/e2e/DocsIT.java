@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -317,6 +319,73 @@ class DocsIT {
               }
             });
     assertThat(broken).isEmpty();
+  }
+
+  @Test
+  void theTopologyPictureIsDrawnFromItsSourceAndShowsTheShippedPorts() throws IOException {
+    Path pictures = REPO.resolve("docs/pictures");
+    String source = Files.readString(pictures.resolve("topology.dot"));
+    List<String> drawn = svgTexts(Files.readString(pictures.resolve("topology.svg")));
+
+    // every line of every label of the source is in the picture: it was drawn from this source
+    List<String> labelLines = new ArrayList<>();
+    Matcher label = Pattern.compile("label=\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(source);
+    while (label.find()) {
+      for (String line : label.group(1).replace("\\\"", "\"").split("\\\\n")) {
+        labelLines.add(oneSpaced(line));
+      }
+    }
+    assertThat(labelLines).hasSizeGreaterThan(20);
+    assertThat(drawn).as("docs/pictures/topology.svg: run topology.sh").containsAll(labelLines);
+
+    // and it shows every port and region that the shipped configs of the topology use
+    Path topology = Shipped.dir().resolve("topology");
+    StringBuilder configs = new StringBuilder();
+    try (Stream<Path> files = Files.list(topology)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+        configs.append(Files.readString(file));
+        Matcher agent = Pattern.compile("agent-(.+)\\.yml").matcher(file.getFileName().toString());
+        if (agent.matches()) {
+          assertThat(source).contains("Prometheus agent " + agent.group(1), "region=" + agent.group(1));
+        }
+      }
+    }
+    Matcher address = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(configs);
+    int ports = 0;
+    while (address.find()) {
+      assertThat(source).as("the picture's ports").contains(":" + address.group(1));
+      ports++;
+    }
+    assertThat(ports).isGreaterThanOrEqualTo(6);
+  }
+
+  /** The text lines of a Graphviz SVG, with its character references decoded. */
+  private static List<String> svgTexts(String svg) {
+    List<String> texts = new ArrayList<>();
+    Matcher text = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(svg);
+    while (text.find()) {
+      Matcher reference = Pattern.compile("&#(\\d+);").matcher(text.group(1));
+      StringBuilder decoded = new StringBuilder();
+      while (reference.find()) {
+        reference.appendReplacement(
+            decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(reference.group(1)))));
+      }
+      reference.appendTail(decoded);
+      texts.add(
+          oneSpaced(
+              decoded
+                  .toString()
+                  .replace("&lt;", "<")
+                  .replace("&gt;", ">")
+                  .replace("&quot;", "\"")
+                  .replace("&amp;", "&")));
+    }
+    return texts;
+  }
+
+  /** Graphviz writes a run of spaces as a space and no-break spaces. */
+  private static String oneSpaced(String text) {
+    return text.replaceAll("[\\s\u00a0]+", " ");
   }
 
   /** The runtime families, as {@code ./run} starts a service: its tuned JVM settings. */
