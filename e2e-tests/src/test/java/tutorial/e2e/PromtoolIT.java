@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static tutorial.e2e.Services.assertOk;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +37,8 @@ import tutorial.summaries.SummariesApp;
 /**
  * Prometheus's own checker, {@code promtool}, on what this repository ships: every service's scrape
  * (with its JVM metrics, as a learner's service has them), the config, the rules and the rules'
- * unit tests.
+ * unit tests, and the topology's central and agent configs; Alertmanager's {@code amtool} on the
+ * topology's Alertmanager config.
  */
 class PromtoolIT {
 
@@ -64,7 +70,7 @@ class PromtoolIT {
   @Test
   void theShippedConfigIsValid() {
     // also loads and checks the rule files it names
-    Promtool.Result result = promtool("check", "config", Shipped.CONFIG);
+    Checker.Result result = promtool("check", "config", Shipped.CONFIG);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout())
@@ -73,21 +79,21 @@ class PromtoolIT {
 
   @Test
   void theLoginExampleIsValid() {
-    Promtool.Result result = promtool("check", "config", ProtectedMetricsIT.EXAMPLE);
+    Checker.Result result = promtool("check", "config", ProtectedMetricsIT.EXAMPLE);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
   }
 
   @Test
   void theExemplarsExampleIsValid() {
-    Promtool.Result result = promtool("check", "config", ExemplarsIT.EXAMPLE);
+    Checker.Result result = promtool("check", "config", ExemplarsIT.EXAMPLE);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
   }
 
   @Test
   void theShippedRulesAreValid() {
-    Promtool.Result result =
+    Checker.Result result =
         promtool("check", "rules", Shipped.RECORDING_RULES, Shipped.ALERTING_RULES);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
@@ -97,10 +103,81 @@ class PromtoolIT {
 
   @Test
   void theRulesUnitTestsPass() {
-    Promtool.Result result = promtool("test", "rules", Shipped.RULE_TESTS);
+    Checker.Result result = promtool("test", "rules", Shipped.RULE_TESTS);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout()).contains("SUCCESS");
+  }
+
+  @Test
+  void theTopologysCentralConfigIsValidWithItsTwoRuleFiles() {
+    Checker.Result result = promtool("check", "config", "topology/central.yml");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.stdout())
+        .contains(
+            "SUCCESS: 2 rule files found",
+            "SUCCESS: topology/central.yml is valid prometheus config file syntax",
+            // the single-machine setup's rules, found relative to the config file
+            "Checking recording_rules.yml\n  SUCCESS: 4 rules found",
+            "Checking alerting_rules.yml\n  SUCCESS: 3 rules found");
+  }
+
+  static Stream<String> agentConfigs() throws IOException {
+    try (Stream<Path> files = Files.list(Shipped.dir().resolve("topology"))) {
+      List<String> agents =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.startsWith("agent-") && name.endsWith(".yml"))
+              .sorted()
+              .map(name -> "topology/" + name)
+              .toList();
+      assertThat(agents).as("the topology's agent configs").isNotEmpty();
+      return agents.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("agentConfigs")
+  void eachAgentConfigIsValidInAgentMode(String config) {
+    Checker.Result result = promtool("check", "config", "--agent", config);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.stdout()).contains("SUCCESS: " + config + " is valid");
+  }
+
+  /** What docs/beyond-one-machine.md says: an agent evaluates no rules; the central one does. */
+  @Test
+  void anAgentConfigWithRulesIsRefusedInAgentMode(@TempDir Path dir) throws IOException {
+    String agent = agentConfigs().findFirst().orElseThrow();
+    Path withRules = dir.resolve("agent-with-rules.yml");
+    Files.writeString(
+        withRules,
+        Files.readString(Shipped.dir().resolve(agent))
+            + "\nrule_files:\n  - "
+            + Shipped.file(Shipped.RECORDING_RULES)
+            + "\n");
+
+    Checker.Result asServer = promtool("check", "config", withRules.toString());
+    Checker.Result asAgent = promtool("check", "config", "--agent", withRules.toString());
+
+    // the rules themselves are fine: a server takes them
+    assertThat(asServer.exitCode()).as("%s", asServer).isZero();
+    assertThat(asAgent.exitCode()).as("%s", asAgent).isEqualTo(1);
+    assertThat(asAgent.stdout() + asAgent.stderr())
+        .contains("field rule_files is not allowed in agent mode");
+  }
+
+  @Test
+  void theTopologysAlertmanagerConfigIsValid() {
+    Optional<String> noAmtool = Tools.missing(Tools.Tool.AMTOOL); // in CI, this fails instead
+    assumeTrue(noAmtool.isEmpty(), noAmtool::orElseThrow);
+
+    Checker.Result result = amtool("check-config", "topology/alertmanager.yml");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.stdout())
+        .contains("Checking 'topology/alertmanager.yml'  SUCCESS", " - 1 receivers");
   }
 
   static Stream<Arguments> services() {
@@ -159,7 +236,8 @@ class PromtoolIT {
       // curl -s localhost:5000/metrics | promtool check metrics
       String scrape = service.scrape();
 
-      Promtool.Result result = Promtool.runWithInput(Shipped.dir(), scrape, "check", "metrics");
+      Checker.Result result =
+          Checker.runWithInput(Tools.Tool.PROMTOOL, Shipped.dir(), scrape, "check", "metrics");
 
       // lint findings go to stderr, with exit status 3; a parse error exits 1
       assertThat(result.exitCode()).as("%s", result).isZero();
@@ -177,10 +255,19 @@ class PromtoolIT {
     return Arguments.of(Named.of(name, app), step);
   }
 
-  private static Promtool.Result promtool(String... args) {
-    Promtool.Result result = Promtool.run(Shipped.dir(), args);
+  private static Checker.Result promtool(String... args) {
+    return check(Tools.Tool.PROMTOOL, args);
+  }
+
+  private static Checker.Result amtool(String... args) {
+    return check(Tools.Tool.AMTOOL, args);
+  }
+
+  /** Runs the checker in prometheus/, as the docs show it, and prints what it said. */
+  private static Checker.Result check(Tools.Tool checker, String... args) {
+    Checker.Result result = Checker.run(checker, Shipped.dir(), args);
     System.out.printf(
-        "$ promtool %s%n%s%s", String.join(" ", args), result.stdout(), result.stderr());
+        "$ %s %s%n%s%s", checker.command, String.join(" ", args), result.stdout(), result.stderr());
     return result;
   }
 }

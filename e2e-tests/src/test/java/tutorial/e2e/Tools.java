@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the {@code prometheus} and {@code promtool} binaries: the one a variable names, else the
- * first on the {@code PATH}. Without them a developer's run skips the end-to-end tests with a hint;
- * CI (which sets {@code CI=true}) installs them first, so there a missing binary fails the run.
+ * Finds the binaries of the servers (prometheus, victoria-metrics, prometheus-alertmanager) and of
+ * their checkers (promtool, amtool): the one a variable names, else the first on the {@code PATH}.
+ * Without them a developer's run skips the end-to-end tests with a hint; CI (which sets {@code
+ * CI=true}) installs them first, so there a missing binary fails the run.
  */
 final class Tools {
 
@@ -17,17 +18,22 @@ final class Tools {
           + " victoria-metrics prometheus-alertmanager, or set PROMETHEUS_BIN (and PROMTOOL_BIN)";
 
   enum Tool {
-    PROMETHEUS("prometheus", "PROMETHEUS_BIN"),
-    PROMTOOL("promtool", "PROMTOOL_BIN"),
-    VICTORIA_METRICS("victoria-metrics", "VICTORIA_METRICS_BIN"),
-    ALERTMANAGER("prometheus-alertmanager", "ALERTMANAGER_BIN");
+    PROMETHEUS("prometheus", "PROMETHEUS_BIN", null),
+    PROMTOOL("promtool", "PROMTOOL_BIN", PROMETHEUS),
+    VICTORIA_METRICS("victoria-metrics", "VICTORIA_METRICS_BIN", null),
+    ALERTMANAGER("prometheus-alertmanager", "ALERTMANAGER_BIN", null),
+    AMTOOL("amtool", "AMTOOL_BIN", ALERTMANAGER);
 
     final String command;
     final String variable;
 
-    Tool(String command, String variable) {
+    /** The server whose release ships this checker: a variable naming it finds the checker too. */
+    final Tool server;
+
+    Tool(String command, String variable, Tool server) {
       this.command = command;
       this.variable = variable;
+      this.server = server;
     }
   }
 
@@ -56,18 +62,17 @@ final class Tools {
     return path(Tool.PROMETHEUS);
   }
 
-  static Path promtool() {
-    return path(Tool.PROMTOOL);
-  }
-
   /** CI sets {@code CI=true}; there the end-to-end tests are required, not optional. */
   static boolean inCi() {
     String ci = System.getenv("CI");
     return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
   }
 
-  /** The variable's file; else, for promtool, the one beside PROMETHEUS_BIN; else the PATH's. */
-  private static Path path(Tool tool) {
+  /**
+   * The variable's file; else, for a checker, the one beside its server's (promtool beside
+   * PROMETHEUS_BIN, amtool beside ALERTMANAGER_BIN, as in the upstream releases); else the PATH's.
+   */
+  static Path path(Tool tool) {
     String named = System.getenv(tool.variable);
     if (named != null && !named.isBlank()) {
       if (isExecutable(Path.of(named))) {
@@ -77,9 +82,9 @@ final class Tools {
           tool.variable + "=" + named + " is not an executable file; " + INSTALL_HINT);
     }
     Optional<Path> beside = Optional.empty();
-    if (tool == Tool.PROMTOOL && System.getenv(Tool.PROMETHEUS.variable) != null) {
+    if (tool.server != null && System.getenv(tool.server.variable) != null) {
       beside =
-          Optional.of(Path.of(System.getenv(Tool.PROMETHEUS.variable)).resolveSibling("promtool"))
+          Optional.of(Path.of(System.getenv(tool.server.variable)).resolveSibling(tool.command))
               .filter(Tools::isExecutable);
     }
     return beside

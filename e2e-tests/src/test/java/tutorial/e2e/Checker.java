@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code promtool}, Prometheus's own checker, and collects what it said. */
-final class Promtool {
+/**
+ * Runs a checker that ships with its server, Prometheus's {@code promtool} or Alertmanager's {@code
+ * amtool}, and collects what it said.
+ */
+final class Checker {
 
   private static final long TIMEOUT_SECONDS = 60;
 
@@ -29,18 +32,16 @@ final class Promtool {
     }
   }
 
-  private Promtool() {}
+  private Checker() {}
 
-  static Result run(Path workingDir, String... args) {
-    return runWithInput(workingDir, null, args);
+  static Result run(Tools.Tool checker, Path workingDir, String... args) {
+    return runWithInput(checker, workingDir, null, args);
   }
 
-  /**
-   * {@code promtool args...}, with {@code stdin} (if given) piped in as {@code curl | promtool}.
-   */
-  static Result runWithInput(Path workingDir, String stdin, String... args) {
+  /** {@code checker args...}, with {@code stdin} (if given) piped in as {@code curl | promtool}. */
+  static Result runWithInput(Tools.Tool checker, Path workingDir, String stdin, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(Tools.promtool().toString());
+    command.add(Tools.path(checker).toString());
     command.addAll(List.of(args));
     Process process;
     try {
