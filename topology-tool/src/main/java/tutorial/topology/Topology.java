@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -47,7 +46,7 @@ public final class Topology implements AutoCloseable {
   public enum Part {
     SUITE(5001),
     CENTRAL(9090),
-    AGENTS(9091), // the first region's agent; the next region's takes the next port
+    AGENTS(9091), // the first region's agent; see shippedAgentPort for the others
     ALERTMANAGER(9093),
     ALERT_LOG(9097),
     VICTORIA_METRICS(8428);
@@ -76,8 +75,17 @@ public final class Topology implements AutoCloseable {
       if (anyFree) {
         return part == Part.SUITE ? 0 : FreePorts.next();
       }
-      return part.defaultPort + index + offset;
+      return (part == Part.AGENTS ? shippedAgentPort(index) : part.defaultPort) + offset;
     }
+  }
+
+  /**
+   * The agent of the region at {@code index} (in name order): 9091 and 9092 for the two shipped
+   * regions; a third region's agent (a copied agent-&lt;region&gt;.yml) takes 9192 and on, clear
+   * of Alertmanager's 9093 and its cluster port 9094.
+   */
+  static int shippedAgentPort(int index) {
+    return index < 2 ? Part.AGENTS.defaultPort + index : 9190 + index;
   }
 
   /** What to start: see the flags of {@link Flags} for each. */
@@ -214,7 +222,7 @@ public final class Topology implements AutoCloseable {
       }
     }
     for (int i = 0; i < regions.size(); i++) {
-      moved.put(Part.AGENTS.defaultPort + i, regions.get(i).port());
+      moved.put(shippedAgentPort(i), regions.get(i).port());
     }
     return moved;
   }

@@ -15,6 +15,7 @@ import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,7 +46,7 @@ class MoveAddressesTest {
       }
     }
     for (int i = 0; i < agentConfigs().size(); i++) {
-      int shipped = Topology.Part.AGENTS.defaultPort + i;
+      int shipped = Topology.shippedAgentPort(i);
       moved.put(shipped, move.applyAsInt(shipped));
     }
     return moved;
@@ -157,5 +158,22 @@ class MoveAddressesTest {
 
     assertThat(rewritten.lines().filter(line -> line.trim().startsWith("- url:")))
         .containsExactly("      - url: " + ownReceiver);
+  }
+
+  @Test
+  void moreRegionsThanShippedGiveTheirAgentsPortsOfNoOtherPart() {
+    Set<Integer> taken = new TreeSet<>();
+    for (Topology.Part part : Topology.Part.values()) {
+      if (part != Topology.Part.AGENTS) {
+        taken.add(part.defaultPort);
+      }
+    }
+    taken.add(9094); // Alertmanager's cluster port, were it switched on
+    List<Integer> agents = new ArrayList<>();
+    for (int region = 0; region < 5; region++) {
+      agents.add(Topology.shippedAgentPort(region));
+    }
+    assertThat(agents.subList(0, 2)).containsExactly(9091, 9092);
+    assertThat(agents).doesNotHaveDuplicates().doesNotContainAnyElementsOf(taken);
   }
 }
