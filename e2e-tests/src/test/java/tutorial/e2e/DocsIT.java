@@ -62,7 +62,8 @@ class DocsIT {
   static final String EXEMPLARS = "Exemplars: from a slow bucket to the request";
 
   /** A chapter's sections after the five shared ones' first four, before "Tests". */
-  static final Map<String, List<String>> EXTRA_SECTIONS = Map.of("histograms-app", List.of(EXEMPLARS));
+  static final Map<String, List<String>> EXTRA_SECTIONS =
+      Map.of("histograms-app", List.of(EXEMPLARS));
 
   /**
    * The chapters' modules, each with how its app is built for a replay of its steps; the two that
@@ -161,7 +162,8 @@ class DocsIT {
                 assertThat(step).as("%s: no tutorial step", where).isPresent();
                 assertThat(ShownScrape.sameAsStep(step.get(), scrape.lines().toList()))
                     .as(
-                        "%s: the service answers, at this point of the steps,%n%s%ninstead of step %s",
+                        "%s: the service answers, at this point of the steps,%n%s%ninstead of step"
+                            + " %s",
                         where, scrape, step.get().step())
                     .isTrue();
               });
@@ -171,9 +173,10 @@ class DocsIT {
 
   /**
    * The exemplars section, replayed against a traced histograms-app whose stand-in API answers
-   * after 280 ms: each {@code # → } answer and each {@code openmetrics} block after a scrape must be
-   * what the service answers, but for the numbers and ids that differ in every run (a span id, an
-   * exemplar's value and timestamp, a _sum, a _created); the trace id that the steps send is kept.
+   * after 280 ms: each {@code # → } answer and each {@code openmetrics} block after a scrape must
+   * be what the service answers, but for the numbers and ids that differ in every run (a span id,
+   * an exemplar's value and timestamp, a _sum, a _created); the trace id that the steps send is
+   * kept.
    */
   @Test
   void theExemplarsSectionAnswersAsATracedServiceDoes() {
@@ -204,7 +207,9 @@ class DocsIT {
                       .as("%s: the service answers%n%s", where, scrape)
                       .isEqualTo(withoutRunNumbers(scrape.strip())));
     }
-    assertThat(checked).as("histograms-app/README.md, %s: answers checked", EXEMPLARS).isGreaterThanOrEqualTo(2);
+    assertThat(checked)
+        .as("histograms-app/README.md, %s: answers checked", EXEMPLARS)
+        .isGreaterThanOrEqualTo(2);
   }
 
   /** What differs in every run of the exemplars section, as placeholders. */
@@ -346,7 +351,8 @@ class DocsIT {
         configs.append(Files.readString(file));
         Matcher agent = Pattern.compile("agent-(.+)\\.yml").matcher(file.getFileName().toString());
         if (agent.matches()) {
-          assertThat(source).contains("Prometheus agent " + agent.group(1), "region=" + agent.group(1));
+          assertThat(source)
+              .contains("Prometheus agent " + agent.group(1), "region=" + agent.group(1));
         }
       }
     }
@@ -368,7 +374,8 @@ class DocsIT {
       StringBuilder decoded = new StringBuilder();
       while (reference.find()) {
         reference.appendReplacement(
-            decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(reference.group(1)))));
+            decoded,
+            Matcher.quoteReplacement(Character.toString(Integer.parseInt(reference.group(1)))));
       }
       reference.appendTail(decoded);
       texts.add(

@@ -306,9 +306,9 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /**
-   * Polls {@code /api/v1/query_exemplars} over the last ten minutes until one of its series
-   * meets the condition; prints and returns that series: {@code {"seriesLabels": {...},
-   * "exemplars": [{"labels": {"trace_id": ...}, "value": "0.55", "timestamp": ...}]}}.
+   * Polls {@code /api/v1/query_exemplars} over the last ten minutes until one of its series meets
+   * the condition; prints and returns that series: {@code {"seriesLabels": {...}, "exemplars":
+   * [{"labels": {"trace_id": ...}, "value": "0.55", "timestamp": ...}]}}.
    */
   JsonNode awaitExemplars(String query, Predicate<JsonNode> condition, String expectation) {
     JsonNode answer =

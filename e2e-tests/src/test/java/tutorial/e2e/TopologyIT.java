@@ -130,7 +130,8 @@ class TopologyIT {
     }
     topology.agents().values().forEach(url -> closer.port(URI.create(url).getPort()));
     central = PrometheusServer.at("central", topology.url(Topology.Part.CENTRAL));
-    victoria = PrometheusServer.at("victoria-metrics", topology.url(Topology.Part.VICTORIA_METRICS));
+    victoria =
+        PrometheusServer.at("victoria-metrics", topology.url(Topology.Part.VICTORIA_METRICS));
     targets = JSON.readTree(topology.targetsFile().toFile());
     targets.forEach(group -> closer.port(port(group)));
   }
@@ -187,7 +188,8 @@ class TopologyIT {
     Function<String, List<String>> warmUp = region -> Collections.nCopies(WARM_UP, "warm/up");
     int calls = call("histograms", warmUp) + call("summaries", warmUp);
     Map<Double, Double> before = histogramsBuckets();
-    calls += call("histograms", TopologyIT::drivenCalls) + call("summaries", TopologyIT::drivenCalls);
+    calls +=
+        call("histograms", TopologyIT::drivenCalls) + call("summaries", TopologyIT::drivenCalls);
     int perService = calls / 2;
     String count = "sum(request_duration_seconds_count)";
     central.awaitValue(count, perService); // every instance's last scrape has arrived ...
@@ -213,7 +215,8 @@ class TopologyIT {
         central.query(
             "histogram_quantile(0.9, sum by (region, le) (request_duration_seconds_bucket))"));
     for (PrometheusServer store : List.of(central, victoria)) {
-      String rate = "histogram_quantile(0.9, sum by (le) (rate(request_duration_seconds_bucket[1m])))";
+      String rate =
+          "histogram_quantile(0.9, sum by (le) (rate(request_duration_seconds_bucket[1m])))";
       store.print(rate, store.query(rate));
     }
 
@@ -270,17 +273,14 @@ class TopologyIT {
 
     String up = "up{instance=\"" + addedAddress + "\"}";
     central.await(
-        up,
-        answer -> answer.size() == 1 && answer.get(0).value() == 0,
-        "0",
-        REMOTE_WRITE);
+        up, answer -> answer.size() == 1 && answer.get(0).value() == 0, "0", REMOTE_WRITE);
     JsonNode alert =
         PrometheusServer.poll(
-            TopologyIT::serviceDownOfTheKilledInstance,
-            Optional::isPresent,
-            "the webhook's notifications",
-            "a firing ServiceDown for " + addedAddress,
-            ALERT)
+                TopologyIT::serviceDownOfTheKilledInstance,
+                Optional::isPresent,
+                "the webhook's notifications",
+                "a firing ServiceDown for " + addedAddress,
+                ALERT)
             .orElseThrow();
     System.out.println("ServiceDown at the webhook: " + alert);
     assertThat(alert.path("labels").path("region").asText()).isEqualTo("us");
@@ -304,8 +304,8 @@ class TopologyIT {
   }
 
   /**
-   * Calls every instance of the job at once, each with the repositories {@code calls} gives for
-   * its region, one after the other; returns how many calls were made.
+   * Calls every instance of the job at once, each with the repositories {@code calls} gives for its
+   * region, one after the other; returns how many calls were made.
    */
   private static int call(String job, Function<String, List<String>> calls) throws Exception {
     ExecutorService pool = Executors.newCachedThreadPool();
@@ -386,8 +386,8 @@ class TopologyIT {
   }
 
   /**
-   * histogram_quantile's linear interpolation inside the bucket that holds the rank, as
-   * Prometheus computes it (the lowest bucket's lower bound taken as 0).
+   * histogram_quantile's linear interpolation inside the bucket that holds the rank, as Prometheus
+   * computes it (the lowest bucket's lower bound taken as 0).
    */
   static double quantile(double q, Map<Double, Double> cumulative) {
     List<Map.Entry<Double, Double>> buckets = new ArrayList<>(cumulative.entrySet());

@@ -118,8 +118,7 @@ public final class Suite implements AutoCloseable {
         for (int index : chosen) {
           Member member = members.get(index);
           suite.services.add(
-              new Running(
-                  member, index, instance, region, startOne(flags, member, port, standIn)));
+              new Running(member, index, instance, region, startOne(flags, member, port, standIn)));
           port = port == 0 ? 0 : port + 1;
         }
       }
@@ -339,8 +338,7 @@ public final class Suite implements AutoCloseable {
   static final int MAX_INSTANCES = 20;
 
   /** A region is a label value; kept to the form of cloud regions, such as "eu-west-1". */
-  private static final Pattern REGION =
-      Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+  private static final Pattern REGION = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
 
   private static String envOr(String name, String fallback) {
     String value = System.getenv(name);
@@ -467,8 +465,7 @@ public final class Suite implements AutoCloseable {
       }
       if (instances < 1 || instances > MAX_INSTANCES) {
         throw new ParameterException(
-            commandLine,
-            "--instances must be from 1 to " + MAX_INSTANCES + ": " + instances);
+            commandLine, "--instances must be from 1 to " + MAX_INSTANCES + ": " + instances);
       }
       for (String region : regions) {
         if (!REGION.matcher(region).matches()) {

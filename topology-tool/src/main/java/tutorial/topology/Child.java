@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One process of the topology: its command, its log file, and the URL that answers 200 once it is
- * ready. {@link #stop} asks it to stop (SIGTERM, as Ctrl-C or a service manager would) and kills
- * it only if it has not stopped in time.
+ * ready. {@link #stop} asks it to stop (SIGTERM, as Ctrl-C or a service manager would) and kills it
+ * only if it has not stopped in time.
  */
 final class Child implements AutoCloseable {
 
@@ -68,7 +68,12 @@ final class Child implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            name + " stopped with status " + process.exitValue() + "; its log " + log + ":\n"
+            name
+                + " stopped with status "
+                + process.exitValue()
+                + "; its log "
+                + log
+                + ":\n"
                 + tail());
       }
       try {
@@ -84,20 +89,32 @@ final class Child implements AutoCloseable {
       sleep(Duration.ofMillis(100));
     }
     throw new IllegalStateException(
-        name + " did not answer " + url + " within " + timeout + "; its log " + log + ":\n"
+        name
+            + " did not answer "
+            + url
+            + " within "
+            + timeout
+            + "; its log "
+            + log
+            + ":\n"
             + tail());
   }
 
   /**
-   * Waits until the suite has written its target file, which it does once every instance
-   * listens; fails with the end of the log if the process ends.
+   * Waits until the suite has written its target file, which it does once every instance listens;
+   * fails with the end of the log if the process ends.
    */
   void awaitTargets(Path file, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            name + " stopped with status " + process.exitValue() + "; its log " + log + ":\n"
+            name
+                + " stopped with status "
+                + process.exitValue()
+                + "; its log "
+                + log
+                + ":\n"
                 + tail());
       }
       try {
@@ -110,7 +127,14 @@ final class Child implements AutoCloseable {
       sleep(Duration.ofMillis(100));
     }
     throw new IllegalStateException(
-        name + " did not write " + file + " within " + timeout + "; its log " + log + ":\n"
+        name
+            + " did not write "
+            + file
+            + " within "
+            + timeout
+            + "; its log "
+            + log
+            + ":\n"
             + tail());
   }
 

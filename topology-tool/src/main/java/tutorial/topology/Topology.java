@@ -21,8 +21,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import tutorial.common.GracefulStop;
 import tutorial.common.HelpOption;
 import tutorial.common.Service;
@@ -32,8 +32,8 @@ import tutorial.common.Service;
  * regions and listed in a file_sd target file; one Prometheus agent per region scraping its share
  * and remote-writing to a central Prometheus and to VictoriaMetrics; the central Prometheus
  * evaluating the rules and sending alerts to Alertmanager; Alertmanager posting them to a webhook,
- * by default the {@link AlertLog} inside this process. The configs are prometheus/topology/*.yml
- * as shipped, with their addresses moved when the ports are. Ctrl-C stops every process.
+ * by default the {@link AlertLog} inside this process. The configs are prometheus/topology/*.yml as
+ * shipped, with their addresses moved when the ports are. Ctrl-C stops every process.
  */
 public final class Topology implements AutoCloseable {
 
@@ -81,8 +81,8 @@ public final class Topology implements AutoCloseable {
 
   /**
    * The agent of the region at {@code index} (in name order): 9091 and 9092 for the two shipped
-   * regions; a third region's agent (a copied agent-&lt;region&gt;.yml) takes 9192 and on, clear
-   * of Alertmanager's 9093 and its cluster port 9094.
+   * regions; a third region's agent (a copied agent-&lt;region&gt;.yml) takes 9192 and on, clear of
+   * Alertmanager's 9093 and its cluster port 9094.
    */
   static int shippedAgentPort(int index) {
     return index < 2 ? Part.AGENTS.defaultPort + index : 9190 + index;
@@ -145,11 +145,13 @@ public final class Topology implements AutoCloseable {
     Path configs = workDir.resolve("prometheus").resolve("topology");
     for (int i = 0; i < names.size(); i++) {
       int port = i == 0 ? ports.get(Part.AGENTS) : settings.ports().port(Part.AGENTS, i);
-      regions.add(new Region(names.get(i), configs.resolve("agent-" + names.get(i) + ".yml"), port));
+      regions.add(
+          new Region(names.get(i), configs.resolve("agent-" + names.get(i) + ".yml"), port));
     }
     if (settings.webhookUrl() == null) {
       alertLog =
-          AlertLog.start("127.0.0.1", ports.get(Part.ALERT_LOG), line -> LOG.info("alert: {}", line));
+          AlertLog.start(
+              "127.0.0.1", ports.get(Part.ALERT_LOG), line -> LOG.info("alert: {}", line));
       webhookUrl = "http://127.0.0.1:" + alertLog.port() + AlertLog.PATH;
     } else {
       webhookUrl = settings.webhookUrl();
@@ -199,7 +201,8 @@ public final class Topology implements AutoCloseable {
         try (Stream<Path> files = Files.list(configDir.resolve(dir))) {
           for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
             Files.writeString(
-                copy.resolve(dir).resolve(file.getFileName()), moveAddresses(Files.readString(file)));
+                copy.resolve(dir).resolve(file.getFileName()),
+                moveAddresses(Files.readString(file)));
           }
         }
       }
@@ -383,8 +386,8 @@ public final class Topology implements AutoCloseable {
   }
 
   /**
-   * Stops every process, the agents and the suite first (an agent sends what it still holds to
-   * the stores as it stops), then the stores and Alertmanager; each part of a tier at once.
+   * Stops every process, the agents and the suite first (an agent sends what it still holds to the
+   * stores as it stops), then the stores and Alertmanager; each part of a tier at once.
    */
   @Override
   public void close() {
@@ -404,7 +407,9 @@ public final class Topology implements AutoCloseable {
 
   private static void stopAll(List<Child> tier) {
     CompletableFuture.allOf(
-            tier.stream().map(c -> CompletableFuture.runAsync(c::close)).toArray(CompletableFuture[]::new))
+            tier.stream()
+                .map(c -> CompletableFuture.runAsync(c::close))
+                .toArray(CompletableFuture[]::new))
         .join();
   }
 
@@ -469,7 +474,8 @@ public final class Topology implements AutoCloseable {
     @Option(
         names = "--instances",
         defaultValue = "2",
-        description = "Instances of each service, spread over the regions (default ${DEFAULT-VALUE}).")
+        description =
+            "Instances of each service, spread over the regions (default ${DEFAULT-VALUE}).")
     int instances;
 
     @Option(
@@ -532,7 +538,8 @@ public final class Topology implements AutoCloseable {
       }
       if (!Files.isRegularFile(suiteJar)) {
         throw new ParameterException(
-            commandLine, "--suite-jar: no file " + suiteJar.toAbsolutePath() + " (./topology builds it)");
+            commandLine,
+            "--suite-jar: no file " + suiteJar.toAbsolutePath() + " (./topology builds it)");
       }
     }
 
