@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One process of the topology: its command, its log file, and the URL that answers 200 once it is
@@ -62,42 +63,21 @@ final class Child implements AutoCloseable {
 
   /** Waits until {@code url} answers 200; fails with the end of the log if the process ends. */
   void awaitReady(String url, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            name
-                + " stopped with status "
-                + process.exitValue()
-                + "; its log "
-                + log
-                + ":\n"
-                + tail());
-      }
-      try {
-        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while " + name + " started", e);
-      }
-      sleep(Duration.ofMillis(100));
-    }
-    throw new IllegalStateException(
-        name
-            + " did not answer "
-            + url
-            + " within "
-            + timeout
-            + "; its log "
-            + log
-            + ":\n"
-            + tail());
+    await(
+        "answer " + url,
+        timeout,
+        () -> {
+          try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+          } catch (IOException notListeningYet) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " started", e);
+          }
+        });
   }
 
   /**
@@ -105,6 +85,19 @@ final class Child implements AutoCloseable {
    * fails with the end of the log if the process ends.
    */
   void awaitTargets(Path file, Duration timeout) {
+    await(
+        "write " + file,
+        timeout,
+        () -> {
+          try {
+            return Files.exists(file) && Files.readString(file).contains("targets");
+          } catch (IOException beingReplaced) {
+            return false;
+          }
+        });
+  }
+
+  private void await(String what, Duration timeout, BooleanSupplier done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -117,25 +110,13 @@ final class Child implements AutoCloseable {
                 + ":\n"
                 + tail());
       }
-      try {
-        if (Files.exists(file) && Files.readString(file).contains("targets")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // being replaced
+      if (done.getAsBoolean()) {
+        return;
       }
       sleep(Duration.ofMillis(100));
     }
     throw new IllegalStateException(
-        name
-            + " did not write "
-            + file
-            + " within "
-            + timeout
-            + "; its log "
-            + log
-            + ":\n"
-            + tail());
+        name + " did not " + what + " within " + timeout + "; its log " + log + ":\n" + tail());
   }
 
   /** The last lines of the log, for an error message. */
