@@ -15,6 +15,9 @@ final class Binaries {
   static String find(String variable, String... names) {
     String named = System.getenv(variable);
     if (named != null && !named.isBlank()) {
+      if (!Files.isRegularFile(Path.of(named)) || !Files.isExecutable(Path.of(named))) {
+        throw new IllegalStateException(variable + "=" + named + " is not an executable file");
+      }
       return named;
     }
     String path = System.getenv().getOrDefault("PATH", "");
