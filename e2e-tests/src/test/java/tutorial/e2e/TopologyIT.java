@@ -192,8 +192,8 @@ class TopologyIT {
         call("histograms", TopologyIT::drivenCalls) + call("summaries", TopologyIT::drivenCalls);
     int perService = calls / 2;
     String count = "sum(request_duration_seconds_count)";
-    central.awaitValue(count, perService); // every instance's last scrape has arrived ...
-    await(victoria, count, perService); // ... in both stores
+    awaitRemoteWrite(central, count, perService); // every instance's last scrape has arrived ...
+    awaitRemoteWrite(victoria, count, perService); // ... in both stores
 
     String p90 = "histogram_quantile(0.9, sum by (le) (request_duration_seconds_bucket))";
     double inCentral = central.awaitValue(p90, v -> v > 0, "> 0");
@@ -204,10 +204,11 @@ class TopologyIT {
     Map<Double, Double> buckets = histogramsBuckets();
     assertThat(inCentral).isCloseTo(quantile(0.9, buckets), within(1e-9));
     // the driven latencies' 90th percentile is a slow call's 550 ms: in the bucket (0.5, 0.75],
-    // which got exactly the slow calls, as (0.1, 0.25] got the fast ones
+    // which got exactly the slow calls
     assertThat(inCentral).isGreaterThan(0.5).isLessThanOrEqualTo(0.75);
     assertThat(added(before, buckets, 0.5, 0.75)).isEqualTo(US_SLOW);
-    assertThat(added(before, buckets, 0.1, 0.25)).isEqualTo(EU_FAST + US_FAST);
+    // (and the fast ones below 0.5 s: 150 ms, with room for a busy machine's delays)
+    assertThat(added(before, buckets, 0.1, 0.5)).isEqualTo(EU_FAST + US_FAST);
 
     // per region, and what a rate over the last minute gives in each store (printed for the docs)
     central.print(
@@ -365,9 +366,13 @@ class TopologyIT {
     return (after.get(upper) - after.get(lower)) - (before.get(upper) - before.get(lower));
   }
 
-  /** VictoriaMetrics answers the same query API, but has no histogram-valued results. */
-  private static void await(PrometheusServer store, String promql, double expected) {
-    store.awaitValue(promql, v -> v == expected, "= " + expected);
+  /** Polls until the one value is {@code expected}: remote writes come in batches. */
+  private static void awaitRemoteWrite(PrometheusServer store, String promql, double expected) {
+    store.await(
+        promql,
+        answer -> answer.size() == 1 && answer.get(0).value() == expected,
+        "= " + expected,
+        REMOTE_WRITE);
   }
 
   /** The cumulative bucket counts of one instance's histogram, by upper bound. */
