@@ -2,6 +2,7 @@ package tutorial.suite;
 
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -205,7 +206,12 @@ public final class Suite implements AutoCloseable {
       traffic.close();
     }
     if (targets != null && !services.isEmpty()) {
-      targets.write(List.of());
+      try {
+        targets.write(List.of());
+      } catch (UncheckedIOException e) {
+        // the services stop all the same; Prometheus then finds them down
+        LOG.warn("{}", e.getMessage());
+      }
     }
     List<Thread> stops = new ArrayList<>();
     for (Running service : services) {
