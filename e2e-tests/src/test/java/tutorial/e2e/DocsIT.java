@@ -426,7 +426,7 @@ class DocsIT {
 
     /** counters-app as {@code ./run} starts it, with the settings of {@code tuned-jvm.options}. */
     private static String scrapeTunedCountersApp() {
-      Path jar = REPO.resolve("counters-app/target/counters-app.jar");
+      Path jar = Services.jar("counters-app");
       List<String> tuned = List.of("@" + REPO.resolve("tuned-jvm.options"));
       try (JarProcess service =
           JarProcess.start(tuned, jar, REPO, Map.of(), "--port=0", "--host=127.0.0.1")) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import tutorial.common.testing.JarProcess;
  * From a slow bucket to the request that put it there: histograms-app and summaries-app, their real
  * jars with their default settings (traced), scraped by a real Prometheus 2.42 started with
  * exemplar storage and prometheus/prometheus-exemplars.yml as shipped (but for its interval and
- * targets). A request with a known W3C {@code traceparent} that the stand-in API makes slow is found
- * again through {@code /api/v1/query_exemplars} on its bucket, in its answer's header, in the
+ * targets). A request with a known W3C {@code traceparent} that the stand-in API makes slow is
+ * found again through {@code /api/v1/query_exemplars} on its bucket, in its answer's header, in the
  * access log and in the span log.
  */
 class ExemplarsIT {
@@ -93,9 +92,8 @@ class ExemplarsIT {
   }
 
   private static JarProcess start(String module, String apiUrl) {
-    Path jar = DocsIT.REPO.resolve(module).resolve("target").resolve(module + ".jar");
     return JarProcess.start(
-        jar, DocsIT.REPO, Map.of(), "--port=0", "--host=127.0.0.1", apiUrl);
+        Services.jar(module), DocsIT.REPO, Map.of(), "--port=0", "--host=127.0.0.1", apiUrl);
   }
 
   @AfterAll
@@ -143,7 +141,9 @@ class ExemplarsIT {
     awaitOutput(
         histograms,
         Pattern.compile(
-            "trace " + TRACE_ID + " span [0-9a-f]{16} parent [0-9a-f]{16} CLIENT \"GET 127\\.0\\.0\\.1\""));
+            "trace "
+                + TRACE_ID
+                + " span [0-9a-f]{16} parent [0-9a-f]{16} CLIENT \"GET 127\\.0\\.0\\.1\""));
   }
 
   @Test
@@ -154,8 +154,7 @@ class ExemplarsIT {
     }
 
     String fromHistograms = get(histogramsPort, "/metrics", "Accept", OPENMETRICS).body();
-    List<String> withExemplars =
-        fromHistograms.lines().filter(l -> l.contains(" # {")).toList();
+    List<String> withExemplars = fromHistograms.lines().filter(l -> l.contains(" # {")).toList();
     assertThat(withExemplars)
         .isNotEmpty()
         .allMatch(l -> l.startsWith("request_duration_seconds_bucket{"));
@@ -205,10 +204,7 @@ class ExemplarsIT {
 
   private static Reply get(int port, String path, String header, String value) throws Exception {
     Request request =
-        new Request.Builder()
-            .url("http://127.0.0.1:" + port + path)
-            .header(header, value)
-            .build();
+        new Request.Builder().url("http://127.0.0.1:" + port + path).header(header, value).build();
     try (Response response = HTTP.newCall(request).execute()) {
       return new Reply(
           response.code(), response.header(Tracing.RESPONSE_HEADER), response.body().string());

@@ -3,6 +3,7 @@ package tutorial.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
 import java.util.function.Function;
 import tutorial.common.TutorialApp;
 import tutorial.common.testing.Reply;
@@ -19,6 +20,15 @@ final class Services {
   private static final int WARM_UP_CALLS = 20;
 
   private Services() {}
+
+  /**
+   * {@code <module>/target/<module>.jar}, the runnable jar that the module's package phase made.
+   */
+  static Path jar(String module) {
+    Path jar = DocsIT.REPO.resolve(module).resolve("target").resolve(module + ".jar");
+    assertThat(jar).as("%s's jar: run the package phase first", module).isRegularFile();
+    return jar;
+  }
 
   /** A service on a free 127.0.0.1 port, stopped (and its port checked) by the closer. */
   static RunningService start(Closer closer, Function<PrometheusRegistry, TutorialApp> app) {

@@ -112,7 +112,7 @@ class TopologyIT {
             Topology.start(
                 new Topology.Settings(
                     Shipped.dir(),
-                    DocsIT.REPO.resolve("suite-app/target/suite-app.jar"),
+                    Services.jar("suite-app"),
                     null,
                     2,
                     false,
@@ -237,7 +237,7 @@ class TopologyIT {
     added =
         closer.add(
             JarProcess.start(
-                DocsIT.REPO.resolve("histograms-app/target/histograms-app.jar"),
+                Services.jar("histograms-app"),
                 DocsIT.REPO,
                 Map.of(),
                 "--port=0",

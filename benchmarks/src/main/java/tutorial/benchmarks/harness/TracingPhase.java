@@ -51,13 +51,7 @@ final class TracingPhase {
       Wrk.Alternated runs =
           wrk.alternate(tracedPort, plainPort, route, 4 * plan.rounds(), plan.run().dividedBy(2));
       Results.Route measured =
-          new Results.Route(
-              "histograms-app",
-              "/repos/.. traced",
-              KIND,
-              HttpPhase.side(runs.first()),
-              "/repos/.. with TRACING=false",
-              HttpPhase.side(runs.second()));
+          runs.route("histograms-app", "/repos/.. traced", KIND, "/repos/.. with TRACING=false");
       results.routes.add(measured);
       log.step(
           String.format(
@@ -74,6 +68,11 @@ final class TracingPhase {
     flags.add("--port=" + port);
     // their access logs and span logs go nowhere: under load they are large
     return ServiceProcess.start(
-        "histograms-app, " + name, launch.serviceCommand("histograms-app", flags), env, root, port, null);
+        "histograms-app, " + name,
+        launch.serviceCommand("histograms-app", flags),
+        env,
+        root,
+        port,
+        null);
   }
 }

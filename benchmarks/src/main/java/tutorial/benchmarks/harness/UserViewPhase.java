@@ -141,13 +141,7 @@ final class UserViewPhase {
       Wrk.Alternated runs =
           wrk.alternate(port, barePort, home, 4 * plan.rounds(), plan.run().dividedBy(2));
       Results.Route route =
-          new Results.Route(
-              "counters-app",
-              "/ (defaults), " + jdk.name(),
-              KIND,
-              HttpPhase.side(runs.first()),
-              "plain Javalin /",
-              HttpPhase.side(runs.second()));
+          runs.route("counters-app", "/ (defaults), " + jdk.name(), KIND, "plain Javalin /");
       results.routes.add(route);
       log.step(
           String.format(

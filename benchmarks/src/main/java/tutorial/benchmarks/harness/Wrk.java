@@ -22,7 +22,12 @@ final class Wrk {
 
   /** One wrk run: what it reports, and its whole output for the raw log. */
   record Result(
-      double requestsPerSecond, double p50Ms, double p99Ms, long requests, long failed, String raw) {}
+      double requestsPerSecond,
+      double p50Ms,
+      double p99Ms,
+      long requests,
+      long failed,
+      String raw) {}
 
   private final List<String> load;
   private final Log log;
@@ -51,7 +56,13 @@ final class Wrk {
   }
 
   /** Two sides' runs of one comparison, measured in alternation. */
-  record Alternated(List<Result> first, List<Result> second) {}
+  record Alternated(List<Result> first, List<Result> second) {
+    /** The first server's runs as the service, the second's as the baseline it is compared with. */
+    Results.Route route(String app, String route, String kind, String baseline) {
+      return new Results.Route(
+          app, route, kind, HttpPhase.side(first), baseline, HttpPhase.side(second));
+    }
+  }
 
   /**
    * {@code rounds} runs of {@code target} on each of two ports, in alternation (A B, then B A), so
