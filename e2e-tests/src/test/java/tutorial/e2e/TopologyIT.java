@@ -222,6 +222,9 @@ class TopologyIT {
     }
 
     // a summary's quantiles cannot be summed: their average is not the p90 of all calls
+    // once every summaries-app instance's scrape after the calls has arrived: a quantile read
+    // earlier is one that saw only the warm-up calls
+    awaitRemoteWrite(central, "sum(request_processing_seconds_count)", perService);
     String quantiles = "request_processing_seconds{quantile=\"0.9\"}";
     List<Sample> perInstance = central.await(quantiles, a -> a.size() == 2, "one per instance");
     double average = central.awaitValue("avg(" + quantiles + ")", v -> v > 0, "> 0");
