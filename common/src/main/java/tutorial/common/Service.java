@@ -3,6 +3,10 @@ package tutorial.common;
 import io.javalin.Javalin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +20,9 @@ import picocli.CommandLine.ParameterException;
 public final class Service {
 
   public static final String HEALTH_PATH = "/health";
+
+  /** Connections the kernel may hold for the service before it accepts them. */
+  static final int ACCEPT_QUEUE = 1024;
 
   static {
     JettyTuning.skipCacheLineProbe();
@@ -41,8 +48,8 @@ public final class Service {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
-          config.jetty.host = settings.host();
-          config.jetty.port = settings.port();
+          config.jetty.addConnector(
+              (server, http) -> connector(server, http, settings.host(), settings.port()));
           config.http.prefer405over404 = true;
           config.jetty.modifyServer(
               server -> {
@@ -60,6 +67,21 @@ public final class Service {
           config.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
           app.addRoutes(config.routes);
         });
+  }
+
+  /**
+   * Javalin's own connector, with room for a burst of connections: Jetty's default accept queue
+   * (the JDK's 50) drops the connections past it during a burst, and each dropped one waits a
+   * second or more for its client to try again (a thousand calls at once met that while the API
+   * hung). The kernel caps the queue at {@code net.core.somaxconn}.
+   */
+  private static ServerConnector connector(
+      Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    return connector;
   }
 
   /** Builds an app that has no settings of its own. */
@@ -124,12 +146,13 @@ public final class Service {
       throw e;
     }
     GracefulStop.onSignals(javalin::stop);
-    LoggerFactory.getLogger(Service.class).info(
-        "{} listening on http://{}:{}, metrics at {}",
-        name,
-        settings.host(),
-        javalin.port(),
-        MetricsEndpoint.PATH);
+    LoggerFactory.getLogger(Service.class)
+        .info(
+            "{} listening on http://{}:{}, metrics at {}",
+            name,
+            settings.host(),
+            javalin.port(),
+            MetricsEndpoint.PATH);
   }
 
   /** The settings, or null after {@code --help}; exits with status 2 on a bad flag or variable. */
@@ -140,15 +163,18 @@ public final class Service {
       commandLine.addMixin(mixin.getClass().getSimpleName(), mixin);
     }
     // a half-set login is refused now, not at the first scrape
-    return parseOrExit(name, commandLine, args, () -> flags.settings.metricsAccess()) ? flags.settings : null;
+    return parseOrExit(name, commandLine, args, () -> flags.settings.metricsAccess())
+        ? flags.settings
+        : null;
   }
 
   /**
-   * Parses {@code args} into {@code commandLine}'s settings, then runs {@code check} on them;
-   * after {@code --help} prints the usage and returns false. A bad flag or variable, or a check
-   * that throws, is one line on stderr and exit status 2.
+   * Parses {@code args} into {@code commandLine}'s settings, then runs {@code check} on them; after
+   * {@code --help} prints the usage and returns false. A bad flag or variable, or a check that
+   * throws, is one line on stderr and exit status 2.
    */
-  public static boolean parseOrExit(String name, CommandLine commandLine, String[] args, Runnable check) {
+  public static boolean parseOrExit(
+      String name, CommandLine commandLine, String[] args, Runnable check) {
     try {
       commandLine.parseArgs(args);
       if (commandLine.isUsageHelpRequested()) {
