@@ -48,8 +48,11 @@ public final class Service {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
+          config.jetty.host = settings.host();
+          config.jetty.port = settings.port();
+          // read when the server starts, so that start(host, port) still chooses the address
           config.jetty.addConnector(
-              (server, http) -> connector(server, http, settings.host(), settings.port()));
+              (server, http) -> connector(server, http, config.jetty.host, config.jetty.port));
           config.http.prefer405over404 = true;
           config.jetty.modifyServer(
               server -> {
