@@ -84,6 +84,7 @@ final class OtelTracing implements Tracing {
 
   /** Tracing whose finished spans are handed to {@code exporter}. */
   static OtelTracing start(SpanExporter exporter) {
+    RequestLog.expectTraceIds();
     OtelTracing tracing =
         new OtelTracing(
             CompletableFuture.supplyAsync(
@@ -165,7 +166,8 @@ final class OtelTracing implements Tracing {
             .startSpan();
     try (Scope scope = span.makeCurrent()) {
       Request.Builder traced = request.newBuilder();
-      PROPAGATOR.inject(io.opentelemetry.context.Context.current(), traced, Request.Builder::header);
+      PROPAGATOR.inject(
+          io.opentelemetry.context.Context.current(), traced, Request.Builder::header);
       Response response = chain.proceed(traced.build());
       span.setAttribute(STATUS, (long) response.code());
       return response;
