@@ -19,10 +19,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
         return nonNegative(Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2))));
       }
       if (text.endsWith("s")) {
-        return nonNegative(Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1))));
+        return nonNegative(
+            Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1))));
       }
       if (text.endsWith("m")) {
-        return nonNegative(Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1))));
+        return nonNegative(
+            Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1))));
       }
     } catch (RuntimeException e) {
       // fall through to the message below

@@ -58,7 +58,8 @@ public final class ErrorResponses {
   }
 
   private static void send(Context ctx, int status, String message) {
-    ctx.status(status).json(new ApiError(status, HttpStatus.forStatus(status).getMessage(), message));
+    ctx.status(status)
+        .json(new ApiError(status, HttpStatus.forStatus(status).getMessage(), message));
   }
 
   private static String describe(Map<String, ? extends List<? extends ValidationError<?>>> errors) {

@@ -69,8 +69,7 @@ public final class GitHubClient {
     }
     this.token = token;
     Duration longestCall = connectTimeout.plus(readTimeout);
-    this.bulkhead =
-        new UpstreamBulkhead(maxCallsInFlight, (longestCall.toMillis() + 999) / 1000);
+    this.bulkhead = new UpstreamBulkhead(maxCallsInFlight, (longestCall.toMillis() + 999) / 1000);
     // Building the client loads the JDK's trust store and sets up TLS, about 120 ms: it is done
     // on another thread while the server starts, and the first call waits for it if need be.
     this.http =
@@ -79,14 +78,14 @@ public final class GitHubClient {
               OkHttpClient.Builder client = new OkHttpClient.Builder();
               client.interceptors().addAll(interceptors);
               return client
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    // bounds a body that trickles in byte by byte, which no read timeout catches
-                    .callTimeout(longestCall)
-                    // a redirect could lead to any host: only the configured upstream is called
-                    .followRedirects(false)
-                    .followSslRedirects(false)
-                    .build();
+                  .connectTimeout(connectTimeout)
+                  .readTimeout(readTimeout)
+                  // bounds a body that trickles in byte by byte, which no read timeout catches
+                  .callTimeout(longestCall)
+                  // a redirect could lead to any host: only the configured upstream is called
+                  .followRedirects(false)
+                  .followSslRedirects(false)
+                  .build();
             });
   }
 

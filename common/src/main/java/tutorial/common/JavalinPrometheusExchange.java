@@ -52,7 +52,8 @@ final class JavalinPrometheusExchange implements PrometheusHttpExchange {
       LOG.warn("metrics scrape failed after the response started", e);
       return;
     }
-    // Let the service's error mapping turn it into a JSON error (for example 400 for a bad ?debug=).
+    // Let the service's error mapping turn it into a JSON error (for example 400 for a bad
+    // ?debug=).
     throw e;
   }
 

@@ -13,9 +13,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The same JSON error body as {@link ErrorResponses} for what Jetty refuses before Javalin sees
- * it: a malformed URI or percent-encoding (400), a URI or headers too large (414, 431). Jetty's
- * default answers those with an HTML page.
+ * The same JSON error body as {@link ErrorResponses} for what Jetty refuses before Javalin sees it:
+ * a malformed URI or percent-encoding (400), a URI or headers too large (414, 431). Jetty's default
+ * answers those with an HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -24,7 +24,12 @@ final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateResponse(
-      Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     response.getHeaders().put(CONTENT_TYPE);
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
@@ -35,7 +40,9 @@ final class JsonErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(body(status, reason));
   }
 
-  /** Built at the first such error, not while the service starts: a mapper takes 10-20 ms to build. */
+  /**
+   * Built at the first such error, not while the service starts: a mapper takes 10-20 ms to build.
+   */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
@@ -43,7 +50,8 @@ final class JsonErrorHandler extends ErrorHandler {
   private static byte[] body(int status, String message) {
     String error = HttpStatus.forStatus(status).getMessage();
     try {
-      return Json.MAPPER.writeValueAsBytes(new ApiError(status, error, message != null ? message : error));
+      return Json.MAPPER.writeValueAsBytes(
+          new ApiError(status, error, message != null ? message : error));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an ApiError always serialises", e);
     }

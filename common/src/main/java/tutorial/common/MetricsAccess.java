@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Who may scrape {@code /metrics}: anyone (the tutorial's default), or only a client that sends
- * the configured basic-auth credentials or bearer token, as Prometheus's {@code basic_auth} and
- * {@code authorization} scrape settings do.
+ * Who may scrape {@code /metrics}: anyone (the tutorial's default), or only a client that sends the
+ * configured basic-auth credentials or bearer token, as Prometheus's {@code basic_auth} and {@code
+ * authorization} scrape settings do.
  */
 public final class MetricsAccess {
 

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * An owner and repository name that follow the repository API's own naming rules. Anything else
- * (dots-only names such as {@code ..}, slashes, query or control characters) is refused before
- * any upstream call, so a request can only ever reach {@code /repos/{owner}/{repository}}.
+ * (dots-only names such as {@code ..}, slashes, query or control characters) is refused before any
+ * upstream call, so a request can only ever reach {@code /repos/{owner}/{repository}}.
  */
 public record RepositoryName(String owner, String repository) {
 
@@ -20,8 +20,7 @@ public record RepositoryName(String owner, String repository) {
 
   public RepositoryName {
     if (owner == null || !OWNER.matcher(owner).matches()) {
-      throw new BadRequestResponse(
-          "username must be 1-39 letters, digits or inner single hyphens");
+      throw new BadRequestResponse("username must be 1-39 letters, digits or inner single hyphens");
     }
     if (repository == null
         || !REPOSITORY.matcher(repository).matches()

@@ -22,9 +22,9 @@ import java.util.function.Predicate;
  * -XX:NativeMemoryTracking}, and asking the JVM whether it does was measured at about 80 ms of
  * every start.
  *
- * <p>Looking up the JVM's management beans takes 40-100 ms of a start, so the collectors are
- * built on another thread, into a registry of their own, while the server starts; the service's
- * registry holds a view of that registry, and a scrape that comes first waits for it.
+ * <p>Looking up the JVM's management beans takes 40-100 ms of a start, so the collectors are built
+ * on another thread, into a registry of their own, while the server starts; the service's registry
+ * holds a view of that registry, and a scrape that comes first waits for it.
  */
 final class RuntimeMetrics implements MultiCollector {
 

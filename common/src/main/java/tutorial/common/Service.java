@@ -9,8 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -118,7 +117,8 @@ public final class Service {
    * settings} is a picocli mixin, listed in {@code --help} and filled from the command line and the
    * environment before {@code app} gets it.
    */
-  public static <A> void run(String name, String[] args, A settings, AppWithSettingFactory<A> app) {
+  public static <A extends Settings> void run(
+      String name, String[] args, A settings, AppWithSettingFactory<A> app) {
     launch(name, args, registry -> app.create(registry, settings), settings);
   }
 
@@ -127,13 +127,13 @@ public final class Service {
    * first} and {@code second} are picocli mixins, listed in {@code --help} and filled from the
    * command line and the environment before {@code app} gets them.
    */
-  public static <A, B> void run(
+  public static <A extends Settings, B extends Settings> void run(
       String name, String[] args, A first, B second, AppWithSettingsFactory<A, B> app) {
     launch(name, args, registry -> app.create(registry, first, second), first, second);
   }
 
   /** Parses {@code args} with the app's own {@code mixins}, then builds and starts the app. */
-  private static void launch(String name, String[] args, AppFactory app, Object... mixins) {
+  private static void launch(String name, String[] args, AppFactory app, Settings... mixins) {
     StartupWarmUp.begin();
     ServiceSettings settings = parse(name, args, mixins);
     if (settings == null) {
@@ -159,15 +159,25 @@ public final class Service {
   }
 
   /** The settings, or null after {@code --help}; exits with status 2 on a bad flag or variable. */
-  static ServiceSettings parse(String name, String[] args, Object... appSettings) {
-    Flags flags = new Flags();
-    CommandLine commandLine = new CommandLine(flags).setCommandName(name);
-    for (Object mixin : appSettings) {
-      commandLine.addMixin(mixin.getClass().getSimpleName(), mixin);
+  static ServiceSettings parse(String name, String[] args, Settings... appSettings) {
+    ServiceSettings settings = new ServiceSettings();
+    CommandSpec command = CommandSpec.create().name(name);
+    command
+        .usageMessage()
+        .sortOptions(false)
+        .width(100)
+        .description(
+            "One example service of the tutorial \"Application Instrumentation in Practice\".",
+            "Every setting can also be given as the environment variable named in its description.",
+            "");
+    command.addMixin("service", settings.options());
+    for (Settings mixin : appSettings) {
+      command.addMixin(mixin.getClass().getSimpleName(), mixin.options());
     }
+    command.addMixin("help", new HelpOption().options());
     // a half-set login is refused now, not at the first scrape
-    return parseOrExit(name, commandLine, args, () -> flags.settings.metricsAccess())
-        ? flags.settings
+    return parseOrExit(name, new CommandLine(command), args, settings::metricsAccess)
+        ? settings
         : null;
   }
 
@@ -195,18 +205,5 @@ public final class Service {
   private static void exit(String message, int status) {
     System.err.println(message);
     System.exit(status);
-  }
-
-  @Command(
-      sortOptions = false,
-      usageHelpWidth = 100,
-      description = {
-        "One example service of the tutorial \"Application Instrumentation in Practice\".",
-        "Every setting can also be given as the environment variable named in its description.",
-        ""
-      })
-  static final class Flags {
-    @Mixin ServiceSettings settings = new ServiceSettings();
-    @Mixin HelpOption help = new HelpOption();
   }
 }

@@ -1,75 +1,83 @@
 package tutorial.common;
 
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The settings every service shares. Each is a command-line flag whose default comes from an
  * environment variable of the same meaning, so {@code PORT=8080 java -jar app.jar} and {@code java
  * -jar app.jar --port=8080} do the same; {@code --help} lists them all.
  */
-public final class ServiceSettings {
+public final class ServiceSettings implements Settings {
 
-  @Option(
-      names = "--port",
-      defaultValue = "${env:PORT:-5000}",
-      description = "Port to listen on; 0 picks a free one (env PORT, default ${DEFAULT-VALUE}).")
   int port;
-
-  @Option(
-      names = "--host",
-      defaultValue = "${env:HOST:-0.0.0.0}",
-      description = "Address to bind (env HOST, default ${DEFAULT-VALUE}).")
   String host;
-
-  @Option(
-      names = "--request-log",
-      arity = "1",
-      defaultValue = "${env:REQUEST_LOG:-true}",
-      description =
-          "Write one access-log line per request to stderr, off the request thread"
-              + " (env REQUEST_LOG, default ${DEFAULT-VALUE}).")
   boolean requestLog;
-
-  @Option(
-      names = "--jvm-metrics",
-      arity = "1",
-      defaultValue = "${env:JVM_METRICS:-true}",
-      description =
-          "Expose the standard JVM and process metrics, as the Python client's default registry"
-              + " does (env JVM_METRICS, default ${DEFAULT-VALUE}).")
   boolean jvmMetrics;
-
-  @Option(
-      names = "--stop-timeout",
-      defaultValue = "${env:STOP_TIMEOUT:-10s}",
-      converter = DurationConverter.class,
-      description =
-          "How long SIGTERM waits for in-flight requests, e.g. 10s or 500ms"
-              + " (env STOP_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration stopTimeout;
-
-  @Option(
-      names = "--metrics-username",
-      defaultValue = "${env:METRICS_USERNAME}",
-      description =
-          "With --metrics-password: /metrics asks for these basic-auth credentials"
-              + " (env METRICS_USERNAME, default none: open, as in the tutorial).")
   String metricsUsername;
-
-  @Option(
-      names = "--metrics-password",
-      defaultValue = "${env:METRICS_PASSWORD}",
-      description = "Password for --metrics-username; prefer the variable (env METRICS_PASSWORD).")
   String metricsPassword;
-
-  @Option(
-      names = "--metrics-token",
-      defaultValue = "${env:METRICS_TOKEN}",
-      description =
-          "/metrics asks for 'Authorization: Bearer <token>'; prefer the variable"
-              + " (env METRICS_TOKEN, default none).")
   String metricsToken;
+
+  @Override
+  public CommandSpec options() {
+    return Settings.group()
+        .option(
+            "--port",
+            int.class,
+            "${env:PORT:-5000}",
+            value -> port = value,
+            "Port to listen on; 0 picks a free one (env PORT, default ${DEFAULT-VALUE}).")
+        .option(
+            "--host",
+            String.class,
+            "${env:HOST:-0.0.0.0}",
+            value -> host = value,
+            "Address to bind (env HOST, default ${DEFAULT-VALUE}).")
+        .option(
+            "--request-log",
+            boolean.class,
+            "${env:REQUEST_LOG:-true}",
+            value -> requestLog = value,
+            "Write one access-log line per request to stderr, off the request thread"
+                + " (env REQUEST_LOG, default ${DEFAULT-VALUE}).")
+        .option(
+            "--jvm-metrics",
+            boolean.class,
+            "${env:JVM_METRICS:-true}",
+            value -> jvmMetrics = value,
+            "Expose the standard JVM and process metrics, as the Python client's default registry"
+                + " does (env JVM_METRICS, default ${DEFAULT-VALUE}).")
+        .option(
+            "--stop-timeout",
+            Duration.class,
+            new DurationConverter(),
+            "${env:STOP_TIMEOUT:-10s}",
+            value -> stopTimeout = value,
+            "How long SIGTERM waits for in-flight requests, e.g. 10s or 500ms"
+                + " (env STOP_TIMEOUT, default ${DEFAULT-VALUE}).")
+        .option(
+            "--metrics-username",
+            String.class,
+            "${env:METRICS_USERNAME}",
+            value -> metricsUsername = value,
+            "With --metrics-password: /metrics asks for these basic-auth credentials"
+                + " (env METRICS_USERNAME, default none: open, as in the tutorial).")
+        .option(
+            "--metrics-password",
+            String.class,
+            "${env:METRICS_PASSWORD}",
+            value -> metricsPassword = value,
+            "Password for --metrics-username; prefer the variable (env METRICS_PASSWORD).")
+        .option(
+            "--metrics-token",
+            String.class,
+            "${env:METRICS_TOKEN}",
+            value -> metricsToken = value,
+            "/metrics asks for 'Authorization: Bearer <token>'; prefer the variable"
+                + " (env METRICS_TOKEN, default none).")
+        .build();
+  }
 
   public int port() {
     return port;
@@ -94,8 +102,8 @@ public final class ServiceSettings {
   /**
    * Who may scrape: open unless a token or a username and password are set.
    *
-   * @throws IllegalArgumentException for a half or double configuration, which must not fall
-   *     back to an open endpoint
+   * @throws IllegalArgumentException for a half or double configuration, which must not fall back
+   *     to an open endpoint
    */
   public MetricsAccess metricsAccess() {
     boolean basic = metricsUsername != null || metricsPassword != null;

@@ -3,10 +3,10 @@ package tutorial.common;
 import org.slf4j.LoggerFactory;
 
 /**
- * Set-up that every start does and that needs none of the settings, begun on a second thread
- * while the main thread parses them. Both load the JDK's locale and time-zone data, which takes
- * 30-50 ms of a start that is otherwise one thread long; class initialisation is thread-safe, so
- * the main thread simply waits at first use if this one is not done yet.
+ * Set-up that every start does and that needs none of the settings, begun on a second thread while
+ * the main thread parses them. Both load the JDK's locale and time-zone data, which takes 30-50 ms
+ * of a start that is otherwise one thread long; class initialisation is thread-safe, so the main
+ * thread simply waits at first use if this one is not done yet.
  */
 final class StartupWarmUp {
 

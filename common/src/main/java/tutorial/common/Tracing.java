@@ -6,8 +6,9 @@ import okhttp3.Interceptor;
 
 /**
  * How a service traces its {@code /repos/...} calls: with OpenTelemetry ({@link #start()}), each
- * call a span whose trace id goes back in the {@code traceresponse} header, into the access log and,
- * through client_java, onto the histogram's bucket as an exemplar; or not at all ({@link #off()}).
+ * call a span whose trace id goes back in the {@code traceresponse} header, into the access log
+ * and, through client_java, onto the histogram's bucket as an exemplar; or not at all ({@link
+ * #off()}).
  */
 public interface Tracing extends AutoCloseable {
 

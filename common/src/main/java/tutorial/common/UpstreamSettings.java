@@ -1,82 +1,90 @@
 package tutorial.common;
 
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Settings of the services that call the repository API (histograms-app and summaries-app). Added
  * to a service's command line as a picocli mixin, so only those services list them in {@code
  * --help}.
  */
-public final class UpstreamSettings {
+public final class UpstreamSettings implements Settings {
 
-  @Option(
-      names = "--github-api-url",
-      defaultValue = "${env:GITHUB_API_URL:-https://api.github.com}",
-      description = "Base URL of the repository API (env GITHUB_API_URL, default ${DEFAULT-VALUE}).")
   String apiUrl;
-
-  @Option(
-      names = "--github-token",
-      defaultValue = "${env:GITHUB_TOKEN}",
-      description =
-          "Token sent as 'Authorization: Bearer ...', for the API's higher rate limit"
-              + " (env GITHUB_TOKEN, default none).")
   String token;
-
-  @Option(
-      names = "--offline",
-      arity = "1",
-      defaultValue = "${env:OFFLINE:-false}",
-      description =
-          "Answer /repos/... from the embedded stand-in for the repository API instead of"
-              + " GITHUB_API_URL, with realistic, varied latencies (env OFFLINE, default ${DEFAULT-VALUE}).")
   boolean offline;
-
-  @Option(
-      names = "--stand-in-latency",
-      arity = "1",
-      defaultValue = "${env:STAND_IN_LATENCY:-true}",
-      description =
-          "With --offline: delay the stand-in's answers as a real API would; false answers at once"
-              + " (env STAND_IN_LATENCY, default ${DEFAULT-VALUE}).")
   boolean standInLatency;
-
-  @Option(
-      names = "--connect-timeout",
-      defaultValue = "${env:CONNECT_TIMEOUT:-2s}",
-      converter = DurationConverter.class,
-      description = "Upstream connect timeout (env CONNECT_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration connectTimeout;
-
-  @Option(
-      names = "--read-timeout",
-      defaultValue = "${env:READ_TIMEOUT:-5s}",
-      converter = DurationConverter.class,
-      description =
-          "Upstream read timeout; a slower answer becomes 504 (env READ_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration readTimeout;
-
-  @Option(
-      names = "--max-upstream-calls",
-      defaultValue = "${env:MAX_UPSTREAM_CALLS:-64}",
-      description =
-          "Calls that may wait for the repository API at once, a quarter of them for any one"
-              + " repository; more are refused at once with 503, so that a hanging API cannot hold"
-              + " every request thread and /metrics keeps answering (env MAX_UPSTREAM_CALLS,"
-              + " default ${DEFAULT-VALUE}).")
   int maxCalls;
-
-  @Option(
-      names = "--tracing",
-      arity = "1",
-      defaultValue = "${env:TRACING:-true}",
-      description =
-          "Trace each /repos/... request and its call to the API with OpenTelemetry: spans in the"
-              + " log, the trace id in the 'traceresponse' header and the access log, and as an"
-              + " exemplar on the histogram's buckets (OpenMetrics only) (env TRACING, default"
-              + " ${DEFAULT-VALUE}).")
   boolean tracing;
+
+  @Override
+  public CommandSpec options() {
+    return Settings.group()
+        .option(
+            "--github-api-url",
+            String.class,
+            "${env:GITHUB_API_URL:-https://api.github.com}",
+            value -> apiUrl = value,
+            "Base URL of the repository API (env GITHUB_API_URL, default ${DEFAULT-VALUE}).")
+        .option(
+            "--github-token",
+            String.class,
+            "${env:GITHUB_TOKEN}",
+            value -> token = value,
+            "Token sent as 'Authorization: Bearer ...', for the API's higher rate limit"
+                + " (env GITHUB_TOKEN, default none).")
+        .option(
+            "--offline",
+            boolean.class,
+            "${env:OFFLINE:-false}",
+            value -> offline = value,
+            "Answer /repos/... from the embedded stand-in for the repository API instead of"
+                + " GITHUB_API_URL, with realistic, varied latencies (env OFFLINE, default"
+                + " ${DEFAULT-VALUE}).")
+        .option(
+            "--stand-in-latency",
+            boolean.class,
+            "${env:STAND_IN_LATENCY:-true}",
+            value -> standInLatency = value,
+            "With --offline: delay the stand-in's answers as a real API would; false answers at"
+                + " once (env STAND_IN_LATENCY, default ${DEFAULT-VALUE}).")
+        .option(
+            "--connect-timeout",
+            Duration.class,
+            new DurationConverter(),
+            "${env:CONNECT_TIMEOUT:-2s}",
+            value -> connectTimeout = value,
+            "Upstream connect timeout (env CONNECT_TIMEOUT, default ${DEFAULT-VALUE}).")
+        .option(
+            "--read-timeout",
+            Duration.class,
+            new DurationConverter(),
+            "${env:READ_TIMEOUT:-5s}",
+            value -> readTimeout = value,
+            "Upstream read timeout; a slower answer becomes 504 (env READ_TIMEOUT, default"
+                + " ${DEFAULT-VALUE}).")
+        .option(
+            "--max-upstream-calls",
+            int.class,
+            "${env:MAX_UPSTREAM_CALLS:-64}",
+            value -> maxCalls = value,
+            "Calls that may wait for the repository API at once, a quarter of them for any one"
+                + " repository; more are refused at once with 503, so that a hanging API cannot"
+                + " hold every request thread and /metrics keeps answering (env MAX_UPSTREAM_CALLS,"
+                + " default ${DEFAULT-VALUE}).")
+        .option(
+            "--tracing",
+            boolean.class,
+            "${env:TRACING:-true}",
+            value -> tracing = value,
+            "Trace each /repos/... request and its call to the API with OpenTelemetry: spans in the"
+                + " log, the trace id in the 'traceresponse' header and the access log, and as an"
+                + " exemplar on the histogram's buckets (OpenMetrics only) (env TRACING, default"
+                + " ${DEFAULT-VALUE}).")
+        .build();
+  }
 
   public boolean offline() {
     return offline;

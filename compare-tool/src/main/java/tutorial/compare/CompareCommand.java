@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -165,8 +164,6 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Password for --metrics-username (env METRICS_PASSWORD).")
   String metricsPassword;
 
-  @Mixin HelpOption help = new HelpOption();
-
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -174,6 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
   /** The command with its error handling: every failure is a message and exit status 2. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new CompareCommand());
+    commandLine.getCommandSpec().addMixin("help", new HelpOption().options());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (e, args) -> {

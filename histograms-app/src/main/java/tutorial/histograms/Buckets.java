@@ -1,9 +1,10 @@
 package tutorial.histograms;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import tutorial.common.Settings;
 
 /** The histogram's bucket layout, chosen on the command line or with {@code HISTOGRAM_BUCKETS}. */
-public final class Buckets {
+public final class Buckets implements Settings {
 
   /** The Python client's defaults, which the tutorial's first histogram uses. */
   static final double[] PYTHON_DEFAULT = {
@@ -18,22 +19,28 @@ public final class Buckets {
     tutorial
   }
 
-  @Option(
-      names = "--buckets",
-      defaultValue = "${env:HISTOGRAM_BUCKETS:-python}",
-      description =
-          "Bucket layout: 'python' (the Python client's defaults, .005 to 10) or 'tutorial'"
-              + " (.1 to 1 by .1) (env HISTOGRAM_BUCKETS, default ${DEFAULT-VALUE}).")
   Layout layout = Layout.python;
-
-  @Option(
-      names = "--native-histogram",
-      arity = "1",
-      defaultValue = "${env:NATIVE_HISTOGRAM:-false}",
-      description =
-          "Also keep a native histogram, sent to Prometheus over protobuf"
-              + " (env NATIVE_HISTOGRAM, default ${DEFAULT-VALUE}).")
   boolean nativeToo;
+
+  @Override
+  public CommandSpec options() {
+    return Settings.group()
+        .option(
+            "--buckets",
+            Layout.class,
+            "${env:HISTOGRAM_BUCKETS:-python}",
+            value -> layout = value,
+            "Bucket layout: 'python' (the Python client's defaults, .005 to 10) or 'tutorial'"
+                + " (.1 to 1 by .1) (env HISTOGRAM_BUCKETS, default ${DEFAULT-VALUE}).")
+        .option(
+            "--native-histogram",
+            boolean.class,
+            "${env:NATIVE_HISTOGRAM:-false}",
+            value -> nativeToo = value,
+            "Also keep a native histogram, sent to Prometheus over protobuf"
+                + " (env NATIVE_HISTOGRAM, default ${DEFAULT-VALUE}).")
+        .build();
+  }
 
   double[] upperBounds() {
     return layout == Layout.tutorial ? TUTORIAL.clone() : PYTHON_DEFAULT.clone();

@@ -38,7 +38,7 @@ class BucketsTest {
   void theLayoutIsChosenOnTheCommandLine() {
     Buckets buckets = new Buckets();
 
-    new CommandLine(buckets).parseArgs("--buckets=tutorial", "--native-histogram=true");
+    new CommandLine(buckets.options()).parseArgs("--buckets=tutorial", "--native-histogram=true");
 
     assertThat(buckets.layout).isEqualTo(Buckets.Layout.tutorial);
     assertThat(buckets.nativeToo()).isTrue();
@@ -46,7 +46,7 @@ class BucketsTest {
 
   @Test
   void anUnknownLayoutIsRefused() {
-    assertThatThrownBy(() -> new CommandLine(new Buckets()).parseArgs("--buckets=java"))
+    assertThatThrownBy(() -> new CommandLine(new Buckets().options()).parseArgs("--buckets=java"))
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("python")
         .hasMessageContaining("tutorial");

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -314,8 +314,14 @@ public final class Suite implements AutoCloseable {
 
   static CommandLine commandLine(Flags flags) {
     CommandLine commandLine = new CommandLine(flags).setCommandName("suite");
+    CommandSpec command = commandLine.getCommandSpec();
+    command.addMixin("service", flags.service.options());
+    command.addMixin("upstream", flags.upstream.options());
+    command.addMixin("buckets", flags.buckets.options());
+    command.addMixin("quantiles", flags.quantiles.options());
+    command.addMixin("help", new HelpOption().options());
     // one --port makes no sense for five services: --base-port takes its place
-    commandLine.getCommandSpec().remove(commandLine.getCommandSpec().findOption("--port"));
+    command.remove(command.findOption("--port"));
     // the suite is for learning: offline and quiet unless the environment or a flag says otherwise
     commandLine.setDefaultValueProvider(
         arg -> {
@@ -433,11 +439,10 @@ public final class Suite implements AutoCloseable {
                 + " and region, and empty it on the stop (env TARGETS_FILE, default none).")
     Path targetsFile;
 
-    @Mixin ServiceSettings service = new ServiceSettings();
-    @Mixin UpstreamSettings upstream = new UpstreamSettings();
-    @Mixin Buckets buckets = new Buckets();
-    @Mixin Quantiles quantiles = new Quantiles();
-    @Mixin HelpOption help = new HelpOption();
+    final ServiceSettings service = new ServiceSettings();
+    final UpstreamSettings upstream = new UpstreamSettings();
+    final Buckets buckets = new Buckets();
+    final Quantiles quantiles = new Quantiles();
 
     /** The chosen services' indexes, in the tutorial's order. */
     List<Integer> chosen() {

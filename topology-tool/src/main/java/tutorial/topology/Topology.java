@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -455,7 +454,9 @@ public final class Topology implements AutoCloseable {
 
   /** The command line of {@code ./topology}, which parses into {@code flags}. */
   static CommandLine commandLine(Flags flags) {
-    return new CommandLine(flags).setCommandName("topology");
+    CommandLine commandLine = new CommandLine(flags).setCommandName("topology");
+    commandLine.getCommandSpec().addMixin("help", new HelpOption().options());
+    return commandLine;
   }
 
   @Command(
@@ -521,8 +522,6 @@ public final class Topology implements AutoCloseable {
         paramLabel = "SUITE_SETTING",
         description = "After --: settings for the suite, such as --services=histograms-app.")
     List<String> suiteArgs = new ArrayList<>();
-
-    @Mixin HelpOption help = new HelpOption();
 
     void check(CommandLine commandLine) {
       if (instances < 1 || instances > 20) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import tutorial.common.ServiceSettings;
+import tutorial.common.Settings;
 import tutorial.common.UpstreamSettings;
 
 /**
@@ -43,9 +44,9 @@ public final class TestSettings {
             "--read-timeout=5s"));
   }
 
-  /** {@code settings}, a picocli mixin, filled from {@code flags} as the command line would. */
-  public static <T> T parse(T settings, String... flags) {
-    new CommandLine(settings).setOverwrittenOptionsAllowed(true).parseArgs(flags);
+  /** {@code settings} filled from {@code flags} as the command line would. */
+  public static <T extends Settings> T parse(T settings, String... flags) {
+    new CommandLine(settings.options()).setOverwrittenOptionsAllowed(true).parseArgs(flags);
     return settings;
   }
 
