@@ -14,7 +14,8 @@ require_jdk() {
     echo "$tool: needs Java, and $where. $install" >&2
     exit 1
   fi
-  version=$(java_version)
+  locate_java
+  version=$JAVA_FULL_VERSION
   major=${version#1.}
   major=${major%%.*}
   if [[ ! $major =~ ^[0-9]+$ ]] || ((major < 17)); then
@@ -27,17 +28,34 @@ require_jdk() {
   fi
 }
 
-# The java's version, from the JDK's own `release` file beside bin/ when there is one: asking the
-# java itself starts a JVM, 60-90 ms that every ./run would add to the service's start-up.
-java_version() {
-  local bin release
-  bin=$(command -v "$JAVA")
-  bin=$(readlink -f "$bin" 2>/dev/null || echo "$bin")
-  release=${bin%/bin/java}/release
-  if [[ $bin == */bin/java && -f $release ]] && grep -q '^JAVA_VERSION=' "$release"; then
-    sed -n 's/^JAVA_VERSION="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$release"
+# Sets JAVA_BIN, the java's own path (symlinks followed), and JAVA_FULL_VERSION, from the JDK's
+# `release` file beside bin/ when there is one: asking the java itself starts a JVM, 60-90 ms that
+# every ./run would add to the service's start-up. Bash's own reads and tests where they do: each
+# process started here costs ./run's start-up 2-4 ms.
+locate_java() {
+  local bin line release
+  if [[ $JAVA == */* ]]; then
+    bin=$JAVA
   else
-    "$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p'
+    bin=$(command -v "$JAVA")
+  fi
+  if [[ -L $bin ]]; then
+    bin=$(readlink -f "$bin" 2>/dev/null || echo "$bin")
+  fi
+  JAVA_BIN=$bin
+  JAVA_FULL_VERSION=
+  release=${bin%/bin/java}/release
+  if [[ $bin == */bin/java && -f $release ]]; then
+    while IFS= read -r line || [[ -n $line ]]; do
+      if [[ $line == JAVA_VERSION=* ]]; then
+        line=${line#JAVA_VERSION=}
+        JAVA_FULL_VERSION=${line//\"/}
+        break
+      fi
+    done <"$release"
+  fi
+  if [[ -z $JAVA_FULL_VERSION ]]; then
+    JAVA_FULL_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
   fi
 }
 
