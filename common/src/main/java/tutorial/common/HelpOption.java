@@ -3,16 +3,20 @@ package tutorial.common;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** The {@code -h}/{@code --help} flag of every command line in this project, as a picocli mixin. */
-public final class HelpOption implements Settings {
+/** The {@code -h}/{@code --help} flag of every command line in this project. */
+public final class HelpOption {
 
-  @Override
-  public CommandSpec options() {
-    return CommandSpec.create()
-        .addOption(
-            OptionSpec.builder("-h", "--help")
-                .usageHelp(true)
-                .description("Show this help and exit.")
-                .build());
+  private HelpOption() {}
+
+  /** Adds the flag to {@code command}, as a mixin named "help", listed last. */
+  public static void addTo(CommandSpec command) {
+    command.addMixin(
+        "help",
+        CommandSpec.create()
+            .addOption(
+                OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help and exit.")
+                    .build()));
   }
 }

@@ -174,7 +174,7 @@ public final class Service {
     for (Settings mixin : appSettings) {
       command.addMixin(mixin.getClass().getSimpleName(), mixin.options());
     }
-    command.addMixin("help", new HelpOption().options());
+    HelpOption.addTo(command);
     // a half-set login is refused now, not at the first scrape
     return parseOrExit(name, new CommandLine(command), args, settings::metricsAccess)
         ? settings

@@ -47,7 +47,7 @@ class SettingsTest {
   private static CommandLine commandLine(Example example) {
     CommandSpec command = CommandSpec.create().name("example");
     command.addMixin("example", example.options());
-    command.addMixin("help", new HelpOption().options());
+    HelpOption.addTo(command);
     return new CommandLine(command);
   }
 

@@ -171,7 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
   /** The command with its error handling: every failure is a message and exit status 2. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new CompareCommand());
-    commandLine.getCommandSpec().addMixin("help", new HelpOption().options());
+    HelpOption.addTo(commandLine.getCommandSpec());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (e, args) -> {

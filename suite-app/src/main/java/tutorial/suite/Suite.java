@@ -319,7 +319,7 @@ public final class Suite implements AutoCloseable {
     command.addMixin("upstream", flags.upstream.options());
     command.addMixin("buckets", flags.buckets.options());
     command.addMixin("quantiles", flags.quantiles.options());
-    command.addMixin("help", new HelpOption().options());
+    HelpOption.addTo(command);
     // one --port makes no sense for five services: --base-port takes its place
     command.remove(command.findOption("--port"));
     // the suite is for learning: offline and quiet unless the environment or a flag says otherwise

@@ -455,7 +455,7 @@ public final class Topology implements AutoCloseable {
   /** The command line of {@code ./topology}, which parses into {@code flags}. */
   static CommandLine commandLine(Flags flags) {
     CommandLine commandLine = new CommandLine(flags).setCommandName("topology");
-    commandLine.getCommandSpec().addMixin("help", new HelpOption().options());
+    HelpOption.addTo(commandLine.getCommandSpec());
     return commandLine;
   }
 
