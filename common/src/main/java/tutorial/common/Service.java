@@ -22,9 +22,10 @@ public final class Service {
 
   /**
    * The buffer Javalin copies each response through, new for every response. Javalin's default is
-   * Jetty's output buffer, 32 kB: nine tenths of all the memory a request allocated, so the young
-   * generation filled, and was collected, several times as often as the requests needed. The JDK's
-   * own copy loop ({@code InputStream.transferTo}) uses this size; Jetty still buffers the output.
+   * Jetty's output buffer, 32 kB: seven tenths of all the memory a request allocated, so the young
+   * generation filled, and was collected, about three times as often as the requests needed. The
+   * JDK's own copy loop ({@code InputStream.transferTo}) uses this size; Jetty still buffers the
+   * output.
    */
   static final int RESPONSE_COPY_BUFFER = 8 * 1024;
 
