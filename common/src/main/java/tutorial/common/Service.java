@@ -149,6 +149,7 @@ public final class Service {
     if (settings == null) {
       return;
     }
+    StartupWarmUp.awaitLogging(); // before the first logger of the app, Javalin or Jetty
     Javalin javalin = create(settings, app.create(registry(settings.jvmMetrics())));
     try {
       javalin.start();

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,18 +24,36 @@ final class StartupWarmUp {
 
   private StartupWarmUp() {}
 
+  private static final CountDownLatch LOGGING = new CountDownLatch(1);
+
   static void begin() {
     Thread thread = new Thread(StartupWarmUp::run, "start-up-warm-up");
     thread.setDaemon(true);
     thread.start();
   }
 
+  /**
+   * Returns once slf4j is configured. A logger asked for on another thread while this one
+   * configures it is a stand-in, and slf4j prints a warning when it replays the stand-in's calls.
+   */
+  static void awaitLogging() {
+    try {
+      LOGGING.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void run() {
+    try {
+      LoggerFactory.getILoggerFactory(); // slf4j-simple's configuration, with its date format
+    } finally {
+      LOGGING.countDown();
+    }
     // Javalin's router keys its maps by HandlerType, a record: its first hashCode and equals link
     // their call sites through ObjectMethods, which spins method handles that no cache keeps
     HandlerType.GET.equals(HandlerType.POST);
     HandlerType.GET.hashCode();
-    LoggerFactory.getILoggerFactory(); // slf4j-simple's configuration, with its date format
     initialise("jakarta.servlet.http.HttpServlet"); // reads its message bundle
     initialise("org.eclipse.jetty.http.MimeTypes"); // Jetty's MIME table, per available locale
     initialise("org.eclipse.jetty.http.HttpMethod");

@@ -91,6 +91,8 @@ public abstract class ServiceJarContract {
       HTTP.connectionPool().evictAll();
       jar.terminate();
       assertThat(jar.awaitExit(START)).as("exit status after SIGTERM").isZero();
+      // slf4j warns when a logger was asked for while the warm-up thread configured it
+      assertThat(jar.output()).as("what the service printed").doesNotContain("SLF4J(W)");
     }
   }
 
