@@ -144,12 +144,12 @@ public final class Service {
 
   /** Parses {@code args} with the app's own {@code mixins}, then builds and starts the app. */
   private static void launch(String name, String[] args, AppFactory app, Settings... mixins) {
-    StartupWarmUp.begin();
+    StartupWarmUp warmUp = StartupWarmUp.begin();
     ServiceSettings settings = parse(name, args, mixins);
     if (settings == null) {
       return;
     }
-    StartupWarmUp.awaitLogging(); // before the first logger of the app, Javalin or Jetty
+    warmUp.awaitLogging(); // before the first logger of the app, Javalin or Jetty
     Javalin javalin = create(settings, app.create(registry(settings.jvmMetrics())));
     try {
       javalin.start();

@@ -22,33 +22,36 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupWarmUp {
 
+  private final CountDownLatch logging = new CountDownLatch(1);
+
   private StartupWarmUp() {}
 
-  private static final CountDownLatch LOGGING = new CountDownLatch(1);
-
-  static void begin() {
-    Thread thread = new Thread(StartupWarmUp::run, "start-up-warm-up");
+  /** Starts the warm-up thread; the main thread waits on what this returns. */
+  static StartupWarmUp begin() {
+    StartupWarmUp warmUp = new StartupWarmUp();
+    Thread thread = new Thread(warmUp::run, "start-up-warm-up");
     thread.setDaemon(true);
     thread.start();
+    return warmUp;
   }
 
   /**
    * Returns once slf4j is configured. A logger asked for on another thread while this one
    * configures it is a stand-in, and slf4j prints a warning when it replays the stand-in's calls.
    */
-  static void awaitLogging() {
+  void awaitLogging() {
     try {
-      LOGGING.await();
+      logging.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static void run() {
+  private void run() {
     try {
       LoggerFactory.getILoggerFactory(); // slf4j-simple's configuration, with its date format
     } finally {
-      LOGGING.countDown();
+      logging.countDown();
     }
     // Javalin's router keys its maps by HandlerType, a record: its first hashCode and equals link
     // their call sites through ObjectMethods, which spins method handles that no cache keeps
