@@ -19,10 +19,10 @@ import tutorial.common.UpstreamSettings;
  * The bare baseline the benchmark compares every service with: the tutorial's routes, doing the
  * same work as the apps (same bodies, same list, same upstream call) but updating no metric.
  *
- * <p>It starts through {@link Service#run}, as the apps do, so the Jetty and Javalin settings,
- * the error handlers, the access log switch and the route table are the services' own; with
- * {@code --jvm-metrics=false} its registry is empty. The only difference left between a route
- * here and the same route in a service is the metric update.
+ * <p>It starts through {@link Service#run}, as the apps do, so the Jetty and Javalin settings, the
+ * error handlers, the access log switch and the route table are the services' own; with {@code
+ * --jvm-metrics=false} its registry is empty. The only difference left between a route here and the
+ * same route in a service is the metric update.
  */
 public final class BareBaseline implements TutorialApp {
 

@@ -5,11 +5,11 @@ import tutorial.common.JettyTuning;
 
 /**
  * Plain Javalin, the floor under the services: {@code GET /metrics} answering an empty 200, {@code
- * GET /} answering counters-app's home page, and nothing else (no settings parsed, no metrics, no error handlers, no access log; only the Jetty
- * property the services set too, see {@link JettyTuning}). The harness
- * starts it with the tuned launch and its own class-data archive, next to the services, to show
- * how much of their start-up is the framework's. Started only by the harness, with {@code
- * --port=N} as its one argument.
+ * GET /} answering counters-app's home page, and nothing else (no settings parsed, no metrics, no
+ * error handlers, no access log; only the Jetty property the services set too, see {@link
+ * JettyTuning}). The harness starts it with the tuned launch and its own class-data archive, next
+ * to the services, to show how much of their start-up is the framework's. Started only by the
+ * harness, with {@code --port=N} as its one argument.
  */
 public final class BareJavalin {
 

@@ -64,7 +64,11 @@ class GitHubClientTest {
     answer(200, PROMETHEUS_JSON);
     GitHubClient enterprise =
         new GitHubClient(
-            upstream.url("/api/v3/").toString(), null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
+            upstream.url("/api/v3/").toString(),
+            null,
+            Duration.ofSeconds(1),
+            READ_TIMEOUT,
+            MAX_CALLS);
 
     enterprise.repository(PROMETHEUS);
 
@@ -233,7 +237,8 @@ class GitHubClientTest {
   @Test
   void aRefusedConnectionIsABadGatewayThatNamesTheHostAndTheWayOffline() throws IOException {
     String url = closedPortUrl();
-    GitHubClient client = new GitHubClient(url, null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
+    GitHubClient client =
+        new GitHubClient(url, null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS);
 
     assertThatThrownBy(() -> client.repository(PROMETHEUS))
         .isInstanceOf(BadGatewayResponse.class)
@@ -246,7 +251,8 @@ class GitHubClientTest {
   @Test
   void refusesABaseUrlThatIsNotHttp() {
     assertThatThrownBy(
-            () -> new GitHubClient(
+            () ->
+                new GitHubClient(
                     "ftp://example.com", null, Duration.ofSeconds(1), READ_TIMEOUT, MAX_CALLS))
         .isInstanceOf(IllegalArgumentException.class);
   }

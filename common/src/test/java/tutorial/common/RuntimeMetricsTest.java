@@ -9,8 +9,8 @@ import tutorial.common.testing.RunningService;
 import tutorial.common.testing.TestSettings;
 
 /**
- * The JVM and process metrics every service exposes by default, the Java counterpart of the
- * Python client's default collectors, and the one setting that turns them off.
+ * The JVM and process metrics every service exposes by default, the Java counterpart of the Python
+ * client's default collectors, and the one setting that turns them off.
  */
 class RuntimeMetricsTest {
 

@@ -98,13 +98,16 @@ class TracingTest {
     assertThat(reply.status()).isEqualTo(502);
     String traceId = traceId(reply);
     tracing.close();
-    assertThat(spans).singleElement().satisfies(
-        span -> {
-          assertThat(span.getTraceId()).isEqualTo(traceId);
-          assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-          assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
-              .isEqualTo(502L);
-        });
+    assertThat(spans)
+        .singleElement()
+        .satisfies(
+            span -> {
+              assertThat(span.getTraceId()).isEqualTo(traceId);
+              assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(
+                      span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                  .isEqualTo(502L);
+            });
   }
 
   @Test

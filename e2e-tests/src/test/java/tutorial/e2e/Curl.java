@@ -75,8 +75,8 @@ record Curl(
   }
 
   /**
-   * The output as the learner sees it: the body (after the status line and the headers, with
-   * {@code -i}), or the lines of it that grep keeps.
+   * The output as the learner sees it: the body (after the status line and the headers, with {@code
+   * -i}), or the lines of it that grep keeps.
    */
   String shown(Reply reply) {
     String output = reply.text();

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import tutorial.common.GitHubClient;
-import tutorial.common.Tracing;
 import tutorial.common.LoopbackServer;
+import tutorial.common.Tracing;
 import tutorial.common.testing.TestSettings;
 
 /**

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import tutorial.common.testing.JarProcess;
 
 /**
- * SIGTERM on the real process while a request waits for a slow upstream: the request still gets
- * its 200, new connections are refused, and the process ends with status 0 within the stop timeout.
+ * SIGTERM on the real process while a request waits for a slow upstream: the request still gets its
+ * 200, new connections are refused, and the process ends with status 0 within the stop timeout.
  */
 class GracefulStopIT {
 

@@ -236,7 +236,8 @@ class HistogramsAppTest {
   @Test
   void aCallPastTheBoundIsRefusedAtOnceWithRetryAfterAndStillTimed() throws Exception {
     // 4 calls in flight at most, so 1 for any one repository
-    start(upstreamSettings("--read-timeout=800ms", "--max-upstream-calls=4"), Buckets.Layout.python);
+    start(
+        upstreamSettings("--read-timeout=800ms", "--max-upstream-calls=4"), Buckets.Layout.python);
     github.enqueue(
         new MockResponse.Builder().code(200).body(PROMETHEUS_JSON).bodyDelay(2, SECONDS).build());
     githubAnswers(200, KAFKA_JSON);
@@ -251,7 +252,8 @@ class HistogramsAppTest {
 
     assertThat(refused.status()).isEqualTo(503);
     assertThat(took).isLessThan(Duration.ofMillis(500));
-    assertThat(refused.header("Retry-After")).isEqualTo("3"); // connect 2 s + read 0.8 s, rounded up
+    assertThat(refused.header("Retry-After"))
+        .isEqualTo("3"); // connect 2 s + read 0.8 s, rounded up
     assertJsonEquals(
         refused.text(),
         "{\"status\":503,\"error\":\"Service Unavailable\",\"message\":\"upstream busy: 1"

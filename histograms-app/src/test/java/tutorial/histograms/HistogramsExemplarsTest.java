@@ -38,6 +38,7 @@ class HistogramsExemplarsTest {
    */
   private static final Pattern TRACE_CONTEXT =
       Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-(0[0-3])");
+
   private static final Pattern LE = Pattern.compile(".*le=\"([^\"]+)\".*");
 
   @StartStop private final MockWebServer upstream = new MockWebServer();
@@ -51,8 +52,7 @@ class HistogramsExemplarsTest {
     tracing = settings.tracing();
     service =
         RunningService.start(
-            registry ->
-                new HistogramsApp(registry, settings.connect(tracing), buckets, tracing));
+            registry -> new HistogramsApp(registry, settings.connect(tracing), buckets, tracing));
     upstream.enqueue(
         new MockResponse.Builder().code(200).body("{\"full_name\":\"moby/moby\"}").build());
   }
@@ -108,7 +108,8 @@ class HistogramsExemplarsTest {
     Matcher ours = match(TRACE_CONTEXT, reply.header(Tracing.RESPONSE_HEADER));
     assertThat(ours.group(1)).isNotEqualTo(TRACE_ID).isNotEqualTo("0".repeat(32));
     assertThat(ours.group(3)).isEqualTo("03");
-    assertThat(match(TRACE_CONTEXT, upstream.takeRequest().getHeaders().get("traceparent")).group(1))
+    assertThat(
+            match(TRACE_CONTEXT, upstream.takeRequest().getHeaders().get("traceparent")).group(1))
         .isEqualTo(ours.group(1));
     assertThat(exemplarTraceIds()).containsExactly(ours.group(1));
   }
@@ -167,10 +168,12 @@ class HistogramsExemplarsTest {
     Matcher ours = match(TRACE_CONTEXT, reply.header(Tracing.RESPONSE_HEADER));
     assertThat(ours.group(1)).isEqualTo(TRACE_ID);
     assertThat(ours.group(3)).isEqualTo("00");
-    assertThat(match(TRACE_CONTEXT, upstream.takeRequest().getHeaders().get("traceparent")).group(3))
+    assertThat(
+            match(TRACE_CONTEXT, upstream.takeRequest().getHeaders().get("traceparent")).group(3))
         .isEqualTo("00");
     assertThat(linesWithExemplars(openMetrics())).isEmpty();
-    assertThat(openMetrics()).contains("request_duration_seconds_count{endpoint=\"/repos\",method=\"GET\"} 1");
+    assertThat(openMetrics())
+        .contains("request_duration_seconds_count{endpoint=\"/repos\",method=\"GET\"} 1");
   }
 
   @Test
@@ -220,7 +223,8 @@ class HistogramsExemplarsTest {
   }
 
   private static double exemplarValue(String bucketLine) {
-    return Double.parseDouble(match(Pattern.compile(".* # \\{[^}]*} (\\S+).*"), bucketLine).group(1));
+    return Double.parseDouble(
+        match(Pattern.compile(".* # \\{[^}]*} (\\S+).*"), bucketLine).group(1));
   }
 
   private static Matcher match(Pattern pattern, String text) {

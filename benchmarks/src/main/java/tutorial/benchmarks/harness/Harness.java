@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The benchmark harness that {@code ./bench} runs after building the jars: JMH for the per-call
- * and per-scrape costs, then start-up, HTTP load and memory with the services' own jars. It
- * writes results.md, results.json, raw.txt and chart.png to its output folder and, after a full
- * run, puts results.md into BENCHMARKS.md.
+ * The benchmark harness that {@code ./bench} runs after building the jars: JMH for the per-call and
+ * per-scrape costs, then start-up, HTTP load and memory with the services' own jars. It writes
+ * results.md, results.json, raw.txt and chart.png to its output folder and, after a full run, puts
+ * results.md into BENCHMARKS.md.
  *
  * <pre>
  * ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
@@ -29,7 +29,8 @@ public final class Harness {
 
   static final String BEGIN = "<!-- results:begin (written by ./bench) -->";
   static final String END = "<!-- results:end -->";
-  private static final Set<String> PHASES = Set.of("jmh", "startup", "http", "memory", "user", "tracing", "incident");
+  private static final Set<String> PHASES =
+      Set.of("jmh", "startup", "http", "memory", "user", "tracing", "incident");
 
   private Harness() {}
 
@@ -37,7 +38,8 @@ public final class Harness {
     Path root = Path.of("").toAbsolutePath();
     Plan plan = Plan.full();
     Path out = root.resolve("benchmarks/results");
-    List<String> only = new ArrayList<>(List.of("jmh", "startup", "http", "memory", "user", "tracing", "incident"));
+    List<String> only =
+        new ArrayList<>(List.of("jmh", "startup", "http", "memory", "user", "tracing", "incident"));
     Boolean updateDoc = null;
     for (String arg : args) {
       if (arg.equals("--quick")) {
@@ -60,17 +62,20 @@ public final class Harness {
       }
     }
     // a quick or partial run must not replace a full run's numbers in BENCHMARKS.md by accident
-    boolean writeDoc = updateDoc != null ? updateDoc : !plan.isQuick() && only.size() == PHASES.size();
+    boolean writeDoc =
+        updateDoc != null ? updateDoc : !plan.isQuick() && only.size() == PHASES.size();
 
     Files.createDirectories(out);
     Path jar = root.resolve("benchmarks/target/benchmarks.jar");
     TunedOptions options = TunedOptions.read(root);
     Results results = new Results();
     long started = System.nanoTime();
-    String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
+    String startedAt =
+        ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
     String loadBefore = Machine.loadAverage();
     try (Log log = new Log(out.resolve("raw.txt"))) {
-      log.step("./bench " + String.join(" ", args) + " (" + plan.mode() + " plan; phases " + only + ")");
+      log.step(
+          "./bench " + String.join(" ", args) + " (" + plan.mode() + " plan; phases " + only + ")");
       log.step("load average " + loadBefore + "; tuned flags " + options.allFlags());
       if (Double.parseDouble(loadBefore.split(" ")[0]) > 1) {
         log.step("warning: the machine is busy (1-minute load above 1); the numbers will be noisy");
@@ -110,7 +115,10 @@ public final class Harness {
       Report report = new Report(results);
       log.step("targets:");
       for (Target target : report.targets()) {
-        log.step(String.format("  %-72s %14s  %s", target.what(), target.measured(), target.verdict().replace("*", "")));
+        log.step(
+            String.format(
+                "  %-72s %14s  %s",
+                target.what(), target.measured(), target.verdict().replace("*", "")));
       }
       Files.writeString(out.resolve("results.md"), report.markdown());
       report.writeChartData(out);
@@ -120,7 +128,10 @@ public final class Harness {
           .writeValue(out.resolve("results.json").toFile(), results);
       drawChart(root, out, log);
       Files.write(out.resolve("summary.txt"), log.steps());
-      log.step("results in " + root.relativize(out) + "/ (results.md, results.json, raw.txt, chart.png)");
+      log.step(
+          "results in "
+              + root.relativize(out)
+              + "/ (results.md, results.json, raw.txt, chart.png)");
       if (writeDoc) {
         updateDoc(root, out, log);
       }
@@ -130,7 +141,11 @@ public final class Harness {
   private static void drawChart(Path root, Path out, Log log) throws InterruptedException {
     try {
       Process gnuplot =
-          new ProcessBuilder("gnuplot", "-e", "dir='" + out + "'", root.resolve("benchmarks/chart.gp").toString())
+          new ProcessBuilder(
+                  "gnuplot",
+                  "-e",
+                  "dir='" + out + "'",
+                  root.resolve("benchmarks/chart.gp").toString())
               .redirectErrorStream(true)
               .start();
       String output = new String(gnuplot.getInputStream().readAllBytes());
@@ -154,12 +169,19 @@ public final class Harness {
     }
     String folder = root.relativize(out).toString();
     String results =
-        Files.readString(out.resolve("results.md")).replace("](chart.png)", "](" + folder + "/chart.png)");
+        Files.readString(out.resolve("results.md"))
+            .replace("](chart.png)", "](" + folder + "/chart.png)");
     String summary = String.join("\n", Files.readAllLines(out.resolve("summary.txt")));
     String section =
-        BEGIN + "\n\n" + results
+        BEGIN
+            + "\n\n"
+            + results
             + "\n<details><summary>The harness's output (the full raw output, with every wrk and JMH report, is in "
-            + "<code>" + folder + "/raw.txt</code>)</summary>\n\n```text\n" + summary + "\n```\n</details>\n\n";
+            + "<code>"
+            + folder
+            + "/raw.txt</code>)</summary>\n\n```text\n"
+            + summary
+            + "\n```\n</details>\n\n";
     Files.writeString(doc, text.substring(0, begin) + section + text.substring(end));
     log.step("BENCHMARKS.md updated with these results");
   }

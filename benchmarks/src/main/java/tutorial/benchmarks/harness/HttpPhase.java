@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * HTTP load with wrk: each service's instrumented routes and /metrics next to the bare baseline's
- * same routes. Both run at the same time, both warmed up, and their runs alternate (B S, then S
- * B) so that drift on a shared machine falls on both sides alike.
+ * same routes. Both run at the same time, both warmed up, and their runs alternate (B S, then S B)
+ * so that drift on a shared machine falls on both sides alike.
  */
 final class HttpPhase {
 
@@ -42,8 +42,7 @@ final class HttpPhase {
   private List<Block> blocks() {
     Wrk.Target home = Wrk.Target.path("/");
     Wrk.Target metrics = Wrk.Target.path("/metrics");
-    Wrk.Target addRemove =
-        Wrk.Target.script(root.resolve("benchmarks/wrk/add-remove.lua"), "256");
+    Wrk.Target addRemove = Wrk.Target.script(root.resolve("benchmarks/wrk/add-remove.lua"), "256");
     Wrk.Target repos = Wrk.Target.path("/repos/prometheus/prometheus");
     Spec scrape = new Spec("/metrics", "metrics", metrics, "/", home);
     List<String> runtimeOff = List.of("--jvm-metrics=false");
@@ -53,12 +52,19 @@ final class HttpPhase {
             runtimeOff,
             List.of(
                 new Spec("/", "route", home, "/", home),
-                new Spec("/about", "route", Wrk.Target.path("/about"), "/about", Wrk.Target.path("/about")),
+                new Spec(
+                    "/about",
+                    "route",
+                    Wrk.Target.path("/about"),
+                    "/about",
+                    Wrk.Target.path("/about")),
                 scrape)),
         new Block(
             App.GAUGES,
             runtimeOff,
-            List.of(new Spec("/add + /remove", "route", addRemove, "/add + /remove", addRemove), scrape)),
+            List.of(
+                new Spec("/add + /remove", "route", addRemove, "/add + /remove", addRemove),
+                scrape)),
         new Block(
             App.HISTOGRAMS,
             runtimeOff,
@@ -79,8 +85,12 @@ final class HttpPhase {
     int basePort = ServiceProcess.freePort();
     List<String> baseFlags =
         List.of(
-            "--port=" + basePort, "--host=127.0.0.1", "--request-log=false", "--jvm-metrics=false",
-            "--offline=true", "--stand-in-latency=false");
+            "--port=" + basePort,
+            "--host=127.0.0.1",
+            "--request-log=false",
+            "--jvm-metrics=false",
+            "--offline=true",
+            "--stand-in-latency=false");
     Launch launch = Launch.tunedLaunch();
     log.step("HTTP: starting the bare baseline (tuned JVM flags, access log and JVM metrics off)");
     try (ServiceProcess baseline =
@@ -104,7 +114,8 @@ final class HttpPhase {
   private void measure(Block block, int basePort, Results results)
       throws IOException, InterruptedException {
     int port = ServiceProcess.freePort();
-    List<String> flags = new ArrayList<>(List.of("--port=" + port, "--host=127.0.0.1", "--request-log=false"));
+    List<String> flags =
+        new ArrayList<>(List.of("--port=" + port, "--host=127.0.0.1", "--request-log=false"));
     flags.addAll(block.flags());
     flags.addAll(block.app().offlineFlags());
     Launch launch = Launch.tunedLaunch();
@@ -125,10 +136,13 @@ final class HttpPhase {
 
       List<List<Wrk.Result>> serviceRuns = new ArrayList<>();
       List<List<Wrk.Result>> baselineRuns = new ArrayList<>();
-      block.specs().forEach(s -> {
-        serviceRuns.add(new ArrayList<>());
-        baselineRuns.add(new ArrayList<>());
-      });
+      block
+          .specs()
+          .forEach(
+              s -> {
+                serviceRuns.add(new ArrayList<>());
+                baselineRuns.add(new ArrayList<>());
+              });
       for (int round = 0; round < plan.rounds(); round++) {
         for (int i = 0; i < block.specs().size(); i++) {
           Spec spec = block.specs().get(i);
@@ -143,7 +157,8 @@ final class HttpPhase {
       }
       double afterMb = service.residentMb();
       long loadSeconds = Duration.ofNanos(System.nanoTime() - loadStarted).toSeconds();
-      results.serviceMemory.add(new Results.ServiceMemory(name.strip(), startMb, afterMb, loadSeconds));
+      results.serviceMemory.add(
+          new Results.ServiceMemory(name.strip(), startMb, afterMb, loadSeconds));
 
       for (int i = 0; i < block.specs().size(); i++) {
         Spec spec = block.specs().get(i);
@@ -159,12 +174,19 @@ final class HttpPhase {
         log.step(
             String.format(
                 "  %-26s %8.0f req/s (p50 %.2f ms, p99 %.2f ms)   bare %-15s %8.0f req/s   ratio %.3f",
-                spec.label(), route.service().meanRps(), route.service().p50(), route.service().p99(),
-                spec.twinLabel(), route.baseline().meanRps(), route.ratio()));
+                spec.label(),
+                route.service().meanRps(),
+                route.service().p50(),
+                route.service().p99(),
+                spec.twinLabel(),
+                route.baseline().meanRps(),
+                route.ratio()));
         if (route.service().failed() > 0 || route.baseline().failed() > 0) {
           log.step(
               "  warning: failed requests (non-2xx or socket errors): service "
-                  + route.service().failed() + ", baseline " + route.baseline().failed());
+                  + route.service().failed()
+                  + ", baseline "
+                  + route.baseline().failed());
         }
       }
       int status = service.stop();
@@ -181,7 +203,14 @@ final class HttpPhase {
         Math.max(
             plan.warmupPerRoute().toSeconds(),
             (plan.minWarmupPerJvm().toSeconds() + targets.size() - 1) / targets.size());
-    log.step("  warm-up of " + name + ": " + perTarget + " s on each of " + targets.size() + " target(s)");
+    log.step(
+        "  warm-up of "
+            + name
+            + ": "
+            + perTarget
+            + " s on each of "
+            + targets.size()
+            + " target(s)");
     for (Wrk.Target target : targets) {
       wrk.run(port, target, Duration.ofSeconds(perTarget));
     }

@@ -18,14 +18,15 @@ import tutorial.benchmarks.jmh.ScrapeFixture;
 /**
  * The JMH part: per-call cost of each metric update (1 and 2 threads) and per-scrape cost as the
  * registry grows. Each benchmark runs in a forked JVM with the JVM's default flags: these are the
- * costs of client_java's code at its best (the optimising JIT compiler), not of a launch; what
- * the tuned launch's quick-only JIT costs shows in the HTTP numbers, where it applies to both the
+ * costs of client_java's code at its best (the optimising JIT compiler), not of a launch; what the
+ * tuned launch's quick-only JIT costs shows in the HTTP numbers, where it applies to both the
  * services and the baseline.
  */
 final class JmhPhase {
 
   private final Plan plan;
   private final Log log;
+
   JmhPhase(Plan plan, Log log) {
     this.plan = plan;
     this.log = log;
@@ -34,10 +35,14 @@ final class JmhPhase {
   void run(Results results) throws RunnerException {
     for (int threads : new int[] {1, 2}) {
       log.step("JMH: metric updates, " + threads + " thread(s)");
-      for (RunResult result : run(MetricUpdates.class.getName(), plan.updates(), threads, List.of())) {
+      for (RunResult result :
+          run(MetricUpdates.class.getName(), plan.updates(), threads, List.of())) {
         results.updates.add(
             new Results.Update(
-                shortName(result), threads, score(result), result.getPrimaryResult().getScoreError()));
+                shortName(result),
+                threads,
+                score(result),
+                result.getPrimaryResult().getScoreError()));
       }
     }
 

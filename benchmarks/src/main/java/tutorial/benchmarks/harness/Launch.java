@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a JVM is started: the default launch ({@code TUNED=false ./run}, which is {@code java
- * -jar}), the tuned one ({@code ./run}), or the default one plus some flags, to measure what one
- * setting buys.
+ * How a JVM is started: the default launch ({@code TUNED=false ./run}, which is {@code java -jar}),
+ * the tuned one ({@code ./run}), or the default one plus some flags, to measure what one setting
+ * buys.
  */
 record Launch(String name, boolean tuned, List<String> javaOpts) {
 
@@ -47,8 +47,12 @@ record Launch(String name, boolean tuned, List<String> javaOpts) {
     return benchmarksCommand(options, jar, "tutorial.benchmarks.BareBaseline", flags);
   }
 
-  /** A main class of the benchmarks jar, with the JVM flags {@code ./run} gives a service under this launch. */
-  List<String> benchmarksCommand(TunedOptions options, Path jar, String mainClass, List<String> flags) {
+  /**
+   * A main class of the benchmarks jar, with the JVM flags {@code ./run} gives a service under this
+   * launch.
+   */
+  List<String> benchmarksCommand(
+      TunedOptions options, Path jar, String mainClass, List<String> flags) {
     List<String> command = new ArrayList<>(List.of("java"));
     if (tuned) {
       command.addAll(options.allFlags());

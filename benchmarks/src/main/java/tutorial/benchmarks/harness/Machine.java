@@ -16,8 +16,13 @@ final class Machine {
     List<String> lines = new ArrayList<>();
     String cpu = grep("/proc/cpuinfo", "model name").orElse("unknown CPU");
     lines.add(
-        "machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-            + grep("/proc/meminfo", "MemTotal").map(Machine::toGb).orElse("?") + " memory, Linux "
+        "machine: "
+            + cpu
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + grep("/proc/meminfo", "MemTotal").map(Machine::toGb).orElse("?")
+            + " memory, Linux "
             + read("/proc/sys/kernel/osrelease"));
     lines.add("java (services and JMH forks): " + firstLines(List.of("java", "-version"), 3));
     lines.add("wrk: " + firstLines(List.of("wrk", "-v"), 1));
@@ -26,7 +31,9 @@ final class Machine {
 
   static String loadAverage() {
     String[] fields = read("/proc/loadavg").split("\\s+");
-    return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)" : "?";
+    return fields.length >= 3
+        ? fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)"
+        : "?";
   }
 
   private static java.util.Optional<String> grep(String file, String key) {
@@ -41,7 +48,8 @@ final class Machine {
   }
 
   private static String toGb(String memTotal) {
-    return String.format("%.0f GB", Long.parseLong(memTotal.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+    return String.format(
+        "%.0f GB", Long.parseLong(memTotal.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
   }
 
   private static String read(String file) {

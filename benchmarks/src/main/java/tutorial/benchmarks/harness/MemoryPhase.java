@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resident memory of counters-app, started as a learner starts it (access log and JVM metrics
- * on), right after start and after a minute of steady load, under the default launch, the tuned
- * one, and the default one plus each tuned setting alone.
+ * Resident memory of counters-app, started as a learner starts it (access log and JVM metrics on),
+ * right after start and after a minute of steady load, under the default launch, the tuned one, and
+ * the default one plus each tuned setting alone.
  */
 final class MemoryPhase {
 

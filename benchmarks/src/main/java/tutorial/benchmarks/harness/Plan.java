@@ -21,7 +21,9 @@ record Plan(
     Jmh scrapes,
     List<String> wrkLoad) {
 
-  /** wrk and the JVM share the two cores: one wrk thread with 16 connections leaves one to the JVM. */
+  /**
+   * wrk and the JVM share the two cores: one wrk thread with 16 connections leaves one to the JVM.
+   */
   static final List<String> DEFAULT_LOAD = List.of("-t1", "-c16");
 
   /** JMH iterations, all in one fork. */
@@ -65,7 +67,16 @@ record Plan(
 
   Plan withLoad(List<String> load) {
     return new Plan(
-        mode, warmupPerRoute, minWarmupPerJvm, run, rounds, startupRuns, memoryLoad, memoryPerSetting,
-        updates, scrapes, load);
+        mode,
+        warmupPerRoute,
+        minWarmupPerJvm,
+        run,
+        rounds,
+        startupRuns,
+        memoryLoad,
+        memoryPerSetting,
+        updates,
+        scrapes,
+        load);
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders a run's results: results.md (the tables BENCHMARKS.md shows), the chart's data files,
- * and the list of targets met or missed.
+ * Renders a run's results: results.md (the tables BENCHMARKS.md shows), the chart's data files, and
+ * the list of targets met or missed.
  */
 final class Report {
 
@@ -37,7 +37,10 @@ final class Report {
         targets.add(
             Target.atLeast(
                 "`" + route.route() + "` of " + route.app() + " ≥ 0.95 × bare",
-                route.ratio(), ROUTE_RATIO_GOAL, "", "%.3f"));
+                route.ratio(),
+                ROUTE_RATIO_GOAL,
+                "",
+                "%.3f"));
       }
     }
     for (Results.Route route : results.routes) {
@@ -45,7 +48,10 @@ final class Report {
         targets.add(
             Target.atLeast(
                 "`/metrics` of " + route.app() + " ≥ 15,000 req/s (JVM metrics off)",
-                route.service().meanRps(), METRICS_RPS_GOAL, " req/s", "%,.0f"));
+                route.service().meanRps(),
+                METRICS_RPS_GOAL,
+                " req/s",
+                "%,.0f"));
       }
     }
     for (Results.Scrape scrape : results.scrapes) {
@@ -53,26 +59,45 @@ final class Report {
         targets.add(
             Target.under(
                 "10k-series scrape, " + scrape.format() + ", < 10 ms",
-                scrape.micros() / 1000, SCRAPE_10K_MS_GOAL, " ms", "%.2f"));
+                scrape.micros() / 1000,
+                SCRAPE_10K_MS_GOAL,
+                " ms",
+                "%.2f"));
       }
     }
     String adderFloor =
-        update("longAdderIncrement", 1).map(u -> f("; a bare LongAdder: %.1f ns", u.ns())).orElse("");
+        update("longAdderIncrement", 1)
+            .map(u -> f("; a bare LongAdder: %.1f ns", u.ns()))
+            .orElse("");
     update("counterInc", 1)
         .ifPresent(
-            u -> targets.add(Target.under("counter inc < 5 ns (1 thread" + adderFloor + ")", u.ns(), COUNTER_NS_GOAL, " ns", "%.1f")));
+            u ->
+                targets.add(
+                    Target.under(
+                        "counter inc < 5 ns (1 thread" + adderFloor + ")",
+                        u.ns(),
+                        COUNTER_NS_GOAL,
+                        " ns",
+                        "%.1f")));
     update("histogramObserveCached", 1)
         .ifPresent(
             u ->
                 targets.add(
                     Target.under(
-                        "classic histogram observe < 30 ns (1 thread)", u.ns(), HISTOGRAM_NS_GOAL, " ns", "%.1f")));
+                        "classic histogram observe < 30 ns (1 thread)",
+                        u.ns(),
+                        HISTOGRAM_NS_GOAL,
+                        " ns",
+                        "%.1f")));
     for (Results.Startup startup : results.startup) {
       if (startup.launch().equals("tuned")) {
         targets.add(
             Target.under(
                 "start-up of " + startup.app() + ", tuned, median < 500 ms",
-                Stats.median(startup.ms()), STARTUP_MS_GOAL, " ms", "%.0f"));
+                Stats.median(startup.ms()),
+                STARTUP_MS_GOAL,
+                " ms",
+                "%.0f"));
       }
     }
     for (Results.Memory memory : results.memory) {
@@ -80,14 +105,24 @@ final class Report {
         targets.add(
             Target.under(
                 "RSS of counters-app after " + memory.loadSeconds() + " s of load, tuned, < 128 MB",
-                memory.afterMb(), RSS_MB_GOAL, " MB", "%.0f"));
+                memory.afterMb(),
+                RSS_MB_GOAL,
+                " MB",
+                "%.0f"));
       }
     }
     for (Results.ServiceMemory memory : results.serviceMemory) {
       targets.add(
           Target.under(
-              "RSS of " + memory.app() + " after " + memory.loadSeconds() + " s of wrk, tuned, < 128 MB",
-              memory.afterMb(), RSS_MB_GOAL, " MB", "%.0f"));
+              "RSS of "
+                  + memory.app()
+                  + " after "
+                  + memory.loadSeconds()
+                  + " s of wrk, tuned, < 128 MB",
+              memory.afterMb(),
+              RSS_MB_GOAL,
+              " MB",
+              "%.0f"));
     }
     return targets;
   }
@@ -103,11 +138,24 @@ final class Report {
     StringBuilder md = new StringBuilder();
     Results.Run run = results.run;
     md.append("### Run\n\n");
-    md.append("- mode: **").append(run.mode()).append("**, started ").append(run.started())
-        .append(", took ").append(run.seconds() / 60).append(" min ").append(run.seconds() % 60).append(" s\n");
+    md.append("- mode: **")
+        .append(run.mode())
+        .append("**, started ")
+        .append(run.started())
+        .append(", took ")
+        .append(run.seconds() / 60)
+        .append(" min ")
+        .append(run.seconds() % 60)
+        .append(" s\n");
     md.append("- command: `").append(run.command()).append("`\n");
-    md.append("- load average before: ").append(run.loadBefore()).append("; after: ").append(run.loadAfter()).append("\n");
-    md.append("- HTTP load: `wrk ").append(String.join(" ", run.wrkLoad())).append(" --latency` on loopback\n");
+    md.append("- load average before: ")
+        .append(run.loadBefore())
+        .append("; after: ")
+        .append(run.loadAfter())
+        .append("\n");
+    md.append("- HTTP load: `wrk ")
+        .append(String.join(" ", run.wrkLoad()))
+        .append(" --latency` on loopback\n");
     for (String line : run.machine()) {
       md.append("- ").append(line).append("\n");
     }
@@ -115,37 +163,66 @@ final class Report {
     List<Target> targets = targets();
     if (!targets.isEmpty()) {
       long met = targets.stream().filter(Target::met).count();
-      md.append("\n### Targets: ").append(met).append(" of ").append(targets.size()).append(" met\n\n");
+      md.append("\n### Targets: ")
+          .append(met)
+          .append(" of ")
+          .append(targets.size())
+          .append(" met\n\n");
       Table table = new Table("target", "measured", "result");
       targets.forEach(t -> table.row(t.what(), t.measured(), t.verdict()));
       md.append(table);
     }
 
     if (!results.routes.isEmpty()) {
-      md.append("\n### Routes next to the bare baseline (HTTP, tuned launch, access log and JVM metrics off)\n\n");
-      md.append("Each row: the mean of the alternated runs; the baseline ran the same route (for `/metrics`: its `/`) in the same minutes.\n\n");
+      md.append(
+          "\n### Routes next to the bare baseline (HTTP, tuned launch, access log and JVM metrics off)\n\n");
+      md.append(
+          "Each row: the mean of the alternated runs; the baseline ran the same route (for `/metrics`: its `/`) in the same minutes.\n\n");
       Table table =
-          new Table("service", "route", "req/s", "p50 ms", "p99 ms", "bare route", "bare req/s", "bare p50", "bare p99", "ratio", "runs req/s (service; bare)");
+          new Table(
+              "service",
+              "route",
+              "req/s",
+              "p50 ms",
+              "p99 ms",
+              "bare route",
+              "bare req/s",
+              "bare p50",
+              "bare p99",
+              "ratio",
+              "runs req/s (service; bare)");
       for (Results.Route r : results.routes) {
         if (r.kind().equals(UserViewPhase.KIND) || r.kind().equals(TracingPhase.KIND)) {
           continue; // in the tables of their own below
         }
         table.row(
-            r.app(), "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
-            f("%.2f", r.service().p99()), "`" + r.twin() + "`", f("%,.0f", r.baseline().meanRps()),
-            f("%.2f", r.baseline().p50()), f("%.2f", r.baseline().p99()), f("%.3f", r.ratio()),
+            r.app(),
+            "`" + r.route() + "`",
+            f("%,.0f", r.service().meanRps()),
+            f("%.2f", r.service().p50()),
+            f("%.2f", r.service().p99()),
+            "`" + r.twin() + "`",
+            f("%,.0f", r.baseline().meanRps()),
+            f("%.2f", r.baseline().p50()),
+            f("%.2f", r.baseline().p99()),
+            f("%.3f", r.ratio()),
             runs(r.service()) + "; " + runs(r.baseline()) + failures(r));
       }
       md.append(table);
     }
 
-    if (!results.jvmScrapes.isEmpty() || results.routes.stream().anyMatch(r -> r.kind().startsWith("metrics"))) {
+    if (!results.jvmScrapes.isEmpty()
+        || results.routes.stream().anyMatch(r -> r.kind().startsWith("metrics"))) {
       md.append("\n### `/metrics` with and without the JVM and process metrics (counters-app)\n\n");
-      Table table = new Table("JVM metrics", "HTTP req/s", "HTTP p50 ms", "scrape alone (JMH), µs", "bytes");
+      Table table =
+          new Table("JVM metrics", "HTTP req/s", "HTTP p50 ms", "scrape alone (JMH), µs", "bytes");
       for (boolean jvm : new boolean[] {false, true}) {
         Optional<Results.Route> http =
             results.routes.stream()
-                .filter(r -> r.app().equals("counters-app") && r.kind().equals(jvm ? "metrics-jvm" : "metrics"))
+                .filter(
+                    r ->
+                        r.app().equals("counters-app")
+                            && r.kind().equals(jvm ? "metrics-jvm" : "metrics"))
                 .findFirst();
         Optional<Results.JvmScrape> jmh =
             results.jvmScrapes.stream().filter(j -> j.jvmMetrics() == jvm).findFirst();
@@ -172,30 +249,51 @@ final class Report {
     }
 
     if (!results.scrapes.isEmpty()) {
-      md.append("\n### Scrape cost as the registry grows (JMH, one thread, time and bytes per scrape)\n\n");
+      md.append(
+          "\n### Scrape cost as the registry grows (JMH, one thread, time and bytes per scrape)\n\n");
       Table table = new Table("series", "format", "ms per scrape", "bytes", "bytes per series");
       for (Results.Scrape s : results.scrapes) {
         table.row(
-            f("%,d", s.series()), s.format(), withError("%.3f", s.micros() / 1000, s.error() / 1000),
-            f("%,d", s.bytes()), f("%.0f", (double) s.bytes() / s.series()));
+            f("%,d", s.series()),
+            s.format(),
+            withError("%.3f", s.micros() / 1000, s.error() / 1000),
+            f("%,d", s.bytes()),
+            f("%.0f", (double) s.bytes() / s.series()));
       }
       md.append(table);
     }
 
     if (!results.startup.isEmpty()) {
-      md.append("\n### Start-up: process start to the first 200 on `/metrics` (default service settings)\n\n");
-      Table table = new Table("service", "launch", "command", "min ms", "median ms", "RSS after start, MB", "runs ms");
+      md.append(
+          "\n### Start-up: process start to the first 200 on `/metrics` (default service settings)\n\n");
+      Table table =
+          new Table(
+              "service",
+              "launch",
+              "command",
+              "min ms",
+              "median ms",
+              "RSS after start, MB",
+              "runs ms");
       for (Results.Startup s : results.startup) {
         if (s.launch().equals("default") || s.launch().equals("tuned")) {
-          table.row(s.app(), s.launch(), "`" + s.shell() + "`", f("%.0f", Stats.min(s.ms())), f("%.0f", Stats.median(s.ms())),
-              f("%.0f", Stats.median(s.rssMb())), runs(s.ms()));
+          table.row(
+              s.app(),
+              s.launch(),
+              "`" + s.shell() + "`",
+              f("%.0f", Stats.min(s.ms())),
+              f("%.0f", Stats.median(s.ms())),
+              f("%.0f", Stats.median(s.rssMb())),
+              runs(s.ms()));
         }
       }
       md.append(table);
       if (!results.training.isEmpty()) {
-        md.append("\nThe first tuned start after a build also makes the class-data archive (a training run):\n\n");
+        md.append(
+            "\nThe first tuned start after a build also makes the class-data archive (a training run):\n\n");
         Table training = new Table("service", "first start, ms", "archive, MB");
-        results.training.forEach(t -> training.row(t.app(), f("%.0f", t.ms()), f("%.1f", t.archiveMb())));
+        results.training.forEach(
+            t -> training.row(t.app(), f("%.0f", t.ms()), f("%.1f", t.archiveMb())));
         md.append(training);
       }
     }
@@ -205,13 +303,26 @@ final class Report {
 
     if (!results.memory.isEmpty() || !results.serviceMemory.isEmpty()) {
       md.append("\n### Resident memory (VmRSS)\n\n");
-      Table table = new Table("service", "launch", "RSS after start, MB", "RSS after load, MB", "load");
+      Table table =
+          new Table("service", "launch", "RSS after start, MB", "RSS after load, MB", "load");
       for (Results.Memory m : results.memory) {
-        table.row("counters-app (access log, JVM metrics on)", m.launch(), f("%.0f", m.startMb()), f("%.0f", m.afterMb()),
-            m.loadSeconds() + " s of routes + a scrape every 100 requests, " + f("%,.0f", m.rps()) + " req/s");
+        table.row(
+            "counters-app (access log, JVM metrics on)",
+            m.launch(),
+            f("%.0f", m.startMb()),
+            f("%.0f", m.afterMb()),
+            m.loadSeconds()
+                + " s of routes + a scrape every 100 requests, "
+                + f("%,.0f", m.rps())
+                + " req/s");
       }
       for (Results.ServiceMemory m : results.serviceMemory) {
-        table.row(m.app(), "tuned", f("%.0f", m.startMb()), f("%.0f", m.afterMb()), m.loadSeconds() + " s of the HTTP phase");
+        table.row(
+            m.app(),
+            "tuned",
+            f("%.0f", m.startMb()),
+            f("%.0f", m.afterMb()),
+            m.loadSeconds() + " s of the HTTP phase");
       }
       md.append(table);
     }
@@ -239,19 +350,30 @@ final class Report {
             "\n### What a user gets, per JDK: `./run counters-app` with its defaults (access log and JVM metrics on)\n\n");
     if (!routes.isEmpty()) {
       Table table =
-          new Table("route", "req/s", "p50 ms", "plain Javalin `/`, req/s", "ratio (target ≥ 0.95)", "runs req/s (service; Javalin)");
+          new Table(
+              "route",
+              "req/s",
+              "p50 ms",
+              "plain Javalin `/`, req/s",
+              "ratio (target ≥ 0.95)",
+              "runs req/s (service; Javalin)");
       for (Results.Route r : routes) {
         table.row(
-            "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
-            f("%,.0f", r.baseline().meanRps()), f("%.3f", r.ratio()) + (r.ratio() >= 0.95 ? " met" : " not met"),
+            "`" + r.route() + "`",
+            f("%,.0f", r.service().meanRps()),
+            f("%.2f", r.service().p50()),
+            f("%,.0f", r.baseline().meanRps()),
+            f("%.3f", r.ratio()) + (r.ratio() >= 0.95 ? " met" : " not met"),
             runs(r.service()) + "; " + runs(r.baseline()));
       }
       md.append(table).append("\n");
     }
     if (!starts.isEmpty()) {
-      Table table = new Table("start-up to the first 200 on `/metrics`", "command", "median ms", "runs ms");
+      Table table =
+          new Table("start-up to the first 200 on `/metrics`", "command", "median ms", "runs ms");
       for (Results.Startup st : starts) {
-        table.row(st.app(), "`" + st.shell() + "`", f("%.0f", Stats.median(st.ms())), runs(st.ms()));
+        table.row(
+            st.app(), "`" + st.shell() + "`", f("%.0f", Stats.median(st.ms())), runs(st.ms()));
       }
       md.append(table);
     }
@@ -266,22 +388,42 @@ final class Report {
       return "";
     }
     Table table =
-        new Table("route", "req/s", "p50 ms", "p99 ms", "with `TRACING=false`, req/s", "p50 ms", "p99 ms", "ratio", "runs req/s (traced; untraced)");
+        new Table(
+            "route",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "with `TRACING=false`, req/s",
+            "p50 ms",
+            "p99 ms",
+            "ratio",
+            "runs req/s (traced; untraced)");
     for (Results.Route r : routes) {
       table.row(
-          "`" + r.route() + "`", f("%,.0f", r.service().meanRps()), f("%.2f", r.service().p50()),
-          f("%.2f", r.service().p99()), f("%,.0f", r.baseline().meanRps()), f("%.2f", r.baseline().p50()),
-          f("%.2f", r.baseline().p99()), f("%.3f", r.ratio()), runs(r.service()) + "; " + runs(r.baseline()) + failures(r));
+          "`" + r.route() + "`",
+          f("%,.0f", r.service().meanRps()),
+          f("%.2f", r.service().p50()),
+          f("%.2f", r.service().p99()),
+          f("%,.0f", r.baseline().meanRps()),
+          f("%.2f", r.baseline().p50()),
+          f("%.2f", r.baseline().p99()),
+          f("%.3f", r.ratio()),
+          runs(r.service()) + "; " + runs(r.baseline()) + failures(r));
     }
     StringBuilder md =
-        new StringBuilder("\n### Tracing: histograms-app's `/repos/..` as `./run` starts it, traced and not\n\n")
+        new StringBuilder(
+                "\n### Tracing: histograms-app's `/repos/..` as `./run` starts it, traced and not\n\n")
             .append(table);
     String observe =
         update("histogramTimerCached", 1)
-            .flatMap(plain -> update("histogramTimerInSpan", 1)
-                .map(inSpan -> f(
-                    "\nThe observation alone (JMH, 1 thread): the apps' timer %.1f ns without a span, %.1f ns inside a sampled span (the exemplar sampler reads the span and the clock).\n",
-                    plain.ns(), inSpan.ns())))
+            .flatMap(
+                plain ->
+                    update("histogramTimerInSpan", 1)
+                        .map(
+                            inSpan ->
+                                f(
+                                    "\nThe observation alone (JMH, 1 thread): the apps' timer %.1f ns without a span, %.1f ns inside a sampled span (the exemplar sampler reads the span and the clock).\n",
+                                    plain.ns(), inSpan.ns())))
             .orElse("");
     return md.append(observe).toString();
   }
@@ -293,7 +435,13 @@ final class Report {
     }
     Results.Incident first = results.incidents.get(0);
     Table table =
-        new Table("contender", "command", "hanging calls answered", "median ms", "slowest ms", "while they hung");
+        new Table(
+            "contender",
+            "command",
+            "hanging calls answered",
+            "median ms",
+            "slowest ms",
+            "while they hung");
     for (Results.Incident i : results.incidents) {
       String statuses =
           i.statuses().entrySet().stream()
@@ -303,10 +451,20 @@ final class Report {
           i.probes().stream()
               .map(p -> "`" + p.path() + "` " + p.status() + " in " + f("%.0f", p.ms()) + " ms")
               .collect(java.util.stream.Collectors.joining("; "));
-      table.row(i.contender(), "`" + i.shell() + "`", statuses, f("%.0f", i.medianMs()), f("%.0f", i.slowestMs()), probes);
+      table.row(
+          i.contender(),
+          "`" + i.shell() + "`",
+          statuses,
+          f("%.0f", i.medianMs()),
+          f("%.0f", i.slowestMs()),
+          probes);
     }
-    return "\n### An API incident: " + first.calls() + " calls held " + first.holdSeconds()
-        + " s by the repository API, and the scrape meanwhile\n\n" + table;
+    return "\n### An API incident: "
+        + first.calls()
+        + " calls held "
+        + first.holdSeconds()
+        + " s by the repository API, and the scrape meanwhile\n\n"
+        + table;
   }
 
   /** counters-app's tuned start next to the bare servers', measured in alternation. */
@@ -317,10 +475,21 @@ final class Report {
       return "";
     }
     double floor = Stats.median(javalin.get().ms());
-    Table table = new Table("server (tuned launch, own class-data archive)", "min ms", "median ms", "median − bare Javalin", "runs ms");
+    Table table =
+        new Table(
+            "server (tuned launch, own class-data archive)",
+            "min ms",
+            "median ms",
+            "median − bare Javalin",
+            "runs ms");
     for (Results.Startup s : results.floors) {
       double median = Stats.median(s.ms());
-      table.row(s.app(), f("%.0f", Stats.min(s.ms())), f("%.0f", median), f("%+.0f ms", median - floor), runs(s.ms()));
+      table.row(
+          s.app(),
+          f("%.0f", Stats.min(s.ms())),
+          f("%.0f", median),
+          f("%+.0f ms", median - floor),
+          runs(s.ms()));
     }
     return "\n### Start-up next to bare servers (the floors)\n\n"
         + "`bare Javalin`: Javalin with one route, `/metrics` answering an empty 200, nothing else. "
@@ -332,25 +501,44 @@ final class Report {
   /** What each tuned setting buys: counters-app with the default launch plus that setting alone. */
   private String settingsTable() {
     List<String> launches = new ArrayList<>();
-    results.startup.stream().filter(s -> s.app().equals("counters-app")).forEach(s -> launches.add(s.launch()));
-    results.memory.forEach(m -> { if (!launches.contains(m.launch())) launches.add(m.launch()); });
+    results.startup.stream()
+        .filter(s -> s.app().equals("counters-app"))
+        .forEach(s -> launches.add(s.launch()));
+    results.memory.forEach(
+        m -> {
+          if (!launches.contains(m.launch())) launches.add(m.launch());
+        });
     if (launches.isEmpty()) {
       return "";
     }
     Table table =
-        new Table("counters-app launch", "command", "start-up median ms", "RSS after start, MB", "RSS after load, MB", "req/s under load");
+        new Table(
+            "counters-app launch",
+            "command",
+            "start-up median ms",
+            "RSS after start, MB",
+            "RSS after load, MB",
+            "req/s under load");
     for (String launch : launches) {
       Optional<Results.Startup> startup =
-          results.startup.stream().filter(s -> s.app().equals("counters-app") && s.launch().equals(launch)).findFirst();
-      Optional<Results.Memory> memory = results.memory.stream().filter(m -> m.launch().equals(launch)).findFirst();
-      String shell = startup.map(Results.Startup::shell).orElseGet(() -> memory.map(Results.Memory::shell).orElse(""));
+          results.startup.stream()
+              .filter(s -> s.app().equals("counters-app") && s.launch().equals(launch))
+              .findFirst();
+      Optional<Results.Memory> memory =
+          results.memory.stream().filter(m -> m.launch().equals(launch)).findFirst();
+      String shell =
+          startup
+              .map(Results.Startup::shell)
+              .orElseGet(() -> memory.map(Results.Memory::shell).orElse(""));
       table.row(
           launch.equals("default") || launch.equals("tuned")
               ? "**" + launch + "**"
               : launch.startsWith("tuned") ? launch : "default + " + launch,
           "`" + shell + "`",
           startup.map(s -> f("%.0f", Stats.median(s.ms()))).orElse("–"),
-          startup.map(s -> f("%.0f", Stats.median(s.rssMb()))).orElseGet(() -> memory.map(m -> f("%.0f", m.startMb())).orElse("–")),
+          startup
+              .map(s -> f("%.0f", Stats.median(s.rssMb())))
+              .orElseGet(() -> memory.map(m -> f("%.0f", m.startMb())).orElse("–")),
           memory.map(m -> f("%.0f", m.afterMb())).orElse("–"),
           memory.map(m -> f("%,.0f", m.rps())).orElse("–"));
     }
@@ -367,8 +555,12 @@ final class Report {
         // the user's view is against plain Javalin: "vs Javalin" says so
         // "*": /metrics is compared with the bare server's "/"
         String label =
-            r.app().replace("-app", "") + " " + r.route()
-                + (r.kind().equals("metrics") ? " *" : r.kind().equals(UserViewPhase.KIND) ? " vs Javalin" : "");
+            r.app().replace("-app", "")
+                + " "
+                + r.route()
+                + (r.kind().equals("metrics")
+                    ? " *"
+                    : r.kind().equals(UserViewPhase.KIND) ? " vs Javalin" : "");
         routes.append(label).append('\t').append(f("%.4f", r.ratio())).append('\n');
       }
     }
@@ -376,20 +568,33 @@ final class Report {
     StringBuilder startup = new StringBuilder();
     Map<String, double[]> medians = new LinkedHashMap<>();
     for (Results.Startup s : results.startup) {
-      // the user's view (./run on each JDK, the Python app) is a tuned-launch column of its own rows
+      // the user's view (./run on each JDK, the Python app) is a tuned-launch column of its own
+      // rows
       int column =
-          s.launch().equals("default") ? 0 : s.launch().equals("tuned") || s.launch().equals(UserViewPhase.KIND) ? 1 : -1;
+          s.launch().equals("default")
+              ? 0
+              : s.launch().equals("tuned") || s.launch().equals(UserViewPhase.KIND) ? 1 : -1;
       if (column >= 0) {
-        medians.computeIfAbsent(s.app(), k -> new double[] {Double.NaN, Double.NaN})[column] = Stats.median(s.ms());
+        medians.computeIfAbsent(s.app(), k -> new double[] {Double.NaN, Double.NaN})[column] =
+            Stats.median(s.ms());
       }
     }
     // the floors: tuned only, no default launch to show
     results.floors.stream()
         .filter(s -> !s.app().endsWith("-app"))
         .forEach(s -> medians.put(s.app(), new double[] {Double.NaN, Stats.median(s.ms())}));
-    medians.forEach((app, m) -> startup.append(app).append('\t').append(f("%.0f", m[0])).append('\t').append(f("%.0f", m[1])).append('\n'));
+    medians.forEach(
+        (app, m) ->
+            startup
+                .append(app)
+                .append('\t')
+                .append(f("%.0f", m[0]))
+                .append('\t')
+                .append(f("%.0f", m[1]))
+                .append('\n'));
     Files.writeString(out.resolve("startup.tsv"), startup);
-    Files.writeString(out.resolve("chart-title.txt"), results.run.mode() + " run, " + results.run.started());
+    Files.writeString(
+        out.resolve("chart-title.txt"), results.run.mode() + " run, " + results.run.started());
   }
 
   private static String runs(Results.Side side) {

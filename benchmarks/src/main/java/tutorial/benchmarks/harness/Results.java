@@ -53,7 +53,9 @@ final class Results {
     }
   }
 
-  /** A service's resident memory in the HTTP phase (tuned launch, access log and JVM metrics off). */
+  /**
+   * A service's resident memory in the HTTP phase (tuned launch, access log and JVM metrics off).
+   */
   record ServiceMemory(String app, double startMb, double afterMb, long loadSeconds) {}
 
   /** Start-up of one service under one launch: ms to the first 200 on /metrics, RSS then. */
@@ -72,8 +74,8 @@ final class Results {
   record Probe(String path, int status, double ms) {}
 
   /**
-   * One contender during an API incident: what its hanging calls were answered (status: count),
-   * how long they took, and the probes sent while they hung.
+   * One contender during an API incident: what its hanging calls were answered (status: count), how
+   * long they took, and the probes sent while they hung.
    */
   record Incident(
       String contender,

@@ -23,11 +23,28 @@ final class ServiceProcess implements AutoCloseable {
   /** Settings a learner may have exported; the harness passes every setting it needs as a flag. */
   private static final List<String> CLEARED_VARIABLES =
       List.of(
-          "PORT", "HOST", "REQUEST_LOG", "JVM_METRICS", "STOP_TIMEOUT", "METRICS_USERNAME",
-          "METRICS_PASSWORD", "METRICS_TOKEN", "GITHUB_API_URL", "GITHUB_TOKEN", "OFFLINE",
-          "STAND_IN_LATENCY", "CONNECT_TIMEOUT", "READ_TIMEOUT", "HISTOGRAM_BUCKETS",
-          "NATIVE_HISTOGRAM", "SUMMARY_QUANTILES", "JAVA_OPTS", "TUNED", "JAVA_TOOL_OPTIONS",
-          "JAVA_HOME", "MAX_UPSTREAM_CALLS");
+          "PORT",
+          "HOST",
+          "REQUEST_LOG",
+          "JVM_METRICS",
+          "STOP_TIMEOUT",
+          "METRICS_USERNAME",
+          "METRICS_PASSWORD",
+          "METRICS_TOKEN",
+          "GITHUB_API_URL",
+          "GITHUB_TOKEN",
+          "OFFLINE",
+          "STAND_IN_LATENCY",
+          "CONNECT_TIMEOUT",
+          "READ_TIMEOUT",
+          "HISTOGRAM_BUCKETS",
+          "NATIVE_HISTOGRAM",
+          "SUMMARY_QUANTILES",
+          "JAVA_OPTS",
+          "TUNED",
+          "JAVA_TOOL_OPTIONS",
+          "JAVA_HOME",
+          "MAX_UPSTREAM_CALLS");
 
   private final String name;
   private final Process process;
@@ -77,8 +94,8 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code GET /metrics} every 5 ms until a whole 200 answer arrives; returns the time
-   * from just before the process was started.
+   * Polls {@code GET /metrics} every 5 ms until a whole 200 answer arrives; returns the time from
+   * just before the process was started.
    */
   Duration awaitFirstScrape(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -15,8 +15,8 @@ import java.util.function.Function;
  * Start-up: from process start to the first 200 on /metrics, with the services' default settings,
  * for the default and the tuned launch, alternated run by run so that both see the same machine;
  * then counters-app next to two bare servers under the same tuned launch (the floors: how much of
- * the start-up is Javalin's, and how much the instrumentation's); then counters-app with each
- * tuned setting alone, to show what each buys.
+ * the start-up is Javalin's, and how much the instrumentation's); then counters-app with each tuned
+ * setting alone, to show what each buys.
  */
 final class StartupPhase {
 
@@ -51,7 +51,12 @@ final class StartupPhase {
       long archiveBytes = Files.exists(app.archive(root)) ? Files.size(app.archive(root)) : 0;
       results.training.add(new Results.Training(app.module, first.ms, archiveBytes / 1e6));
 
-      log.step("start-up: " + app.module + ", default and tuned launch, " + plan.startupRuns() + " runs each");
+      log.step(
+          "start-up: "
+              + app.module
+              + ", default and tuned launch, "
+              + plan.startupRuns()
+              + " runs each");
       measureAlternately(app, List.of(Launch.defaults(), Launch.tunedLaunch()), results);
     }
 
@@ -79,7 +84,12 @@ final class StartupPhase {
     for (int i = 0; i < launches.size(); i++) {
       Launch launch = launches.get(i);
       results.startup.add(
-          summary(launch.name(), app.module, launch.name(), launch.shellForm(app.module), runs.get(contenders.get(i))));
+          summary(
+              launch.name(),
+              app.module,
+              launch.name(),
+              launch.shellForm(app.module),
+              runs.get(contenders.get(i))));
     }
   }
 
@@ -98,7 +108,11 @@ final class StartupPhase {
   private record Measurement(double ms, double rssMb) {}
 
   /** Something to start and time: its name, its command for a port, and its environment. */
-  private record Contender(String name, String launch, Function<Integer, List<String>> command, Map<String, String> env) {}
+  private record Contender(
+      String name,
+      String launch,
+      Function<Integer, List<String>> command,
+      Map<String, String> env) {}
 
   private Contender service(App app, Launch launch) {
     return new Contender(
@@ -115,15 +129,25 @@ final class StartupPhase {
    * code, access log on, JVM metrics off). Alternated with counters-app's tuned start.
    */
   private void measureFloors(Results results, Path jar) throws IOException, InterruptedException {
-    log.step("start-up: counters-app next to the bare servers, tuned launch, " + plan.startupRuns() + " runs each");
+    log.step(
+        "start-up: counters-app next to the bare servers, tuned launch, "
+            + plan.startupRuns()
+            + " runs each");
     List<Contender> contenders = new ArrayList<>();
     contenders.add(service(App.COUNTERS, Launch.tunedLaunch()));
     contenders.add(floor(jar, FLOOR_JAVALIN, "tutorial.benchmarks.BareJavalin", List.of()));
-    contenders.add(floor(jar, FLOOR_BASELINE, "tutorial.benchmarks.BareBaseline", List.of("--host=127.0.0.1", "--jvm-metrics=false")));
+    contenders.add(
+        floor(
+            jar,
+            FLOOR_BASELINE,
+            "tutorial.benchmarks.BareBaseline",
+            List.of("--host=127.0.0.1", "--jvm-metrics=false")));
     alternate(contenders)
         .forEach(
             (contender, measurements) ->
-                results.floors.add(summary(contender.name(), contender.name(), contender.launch(), "", measurements)));
+                results.floors.add(
+                    summary(
+                        contender.name(), contender.name(), contender.launch(), "", measurements)));
   }
 
   private Contender floor(Path jar, String name, String mainClass, List<String> flags)
@@ -135,7 +159,11 @@ final class StartupPhase {
     int trainingPort = ServiceProcess.freePort();
     try (ServiceProcess training =
         ServiceProcess.start(
-            name, floorCommand(jar, mainClass, "-XX:ArchiveClassesAtExit=" + archive, trainingPort, flags), Map.of(), root,
+            name,
+            floorCommand(
+                jar, mainClass, "-XX:ArchiveClassesAtExit=" + archive, trainingPort, flags),
+            Map.of(),
+            root,
             trainingPort,
             logs.resolve("startup-" + name.replace(' ', '-') + "-training.log"))) {
       training.awaitFirstScrape(TIMEOUT);
@@ -145,20 +173,29 @@ final class StartupPhase {
       training.stop(); // the JVM writes the archive as it exits
     }
     if (!Files.exists(archive)) {
-      throw new IOException(name + ": the training run made no class-data archive (see its log in " + logs + ")");
+      throw new IOException(
+          name + ": the training run made no class-data archive (see its log in " + logs + ")");
     }
     return new Contender(
-        name, "tuned", port -> floorCommand(jar, mainClass, "-XX:SharedArchiveFile=" + archive, port, flags), Map.of());
+        name,
+        "tuned",
+        port -> floorCommand(jar, mainClass, "-XX:SharedArchiveFile=" + archive, port, flags),
+        Map.of());
   }
 
   /** The tuned launch plus the archive flag, as {@code ./run} starts a service. */
-  private List<String> floorCommand(Path jar, String mainClass, String archiveFlag, int port, List<String> flags) {
+  private List<String> floorCommand(
+      Path jar, String mainClass, String archiveFlag, int port, List<String> flags) {
     List<String> args = new ArrayList<>(List.of("--port=" + port));
     args.addAll(flags);
-    return new Launch("tuned", true, List.of(archiveFlag)).benchmarksCommand(options, jar, mainClass, args);
+    return new Launch("tuned", true, List.of(archiveFlag))
+        .benchmarksCommand(options, jar, mainClass, args);
   }
 
-  /** Starts each contender in turn, {@code plan.startupRuns()} rounds, reversing the order every other round. */
+  /**
+   * Starts each contender in turn, {@code plan.startupRuns()} rounds, reversing the order every
+   * other round.
+   */
   private Map<Contender, List<Measurement>> alternate(List<Contender> contenders)
       throws IOException, InterruptedException {
     Map<Contender, List<Measurement>> runs = new LinkedHashMap<>();
@@ -177,16 +214,33 @@ final class StartupPhase {
 
   private Measurement measure(Contender contender) throws IOException, InterruptedException {
     int port = ServiceProcess.freePort();
-    Path logFile = logs.resolve("startup-" + (contender.name() + "-" + contender.launch()).replace(' ', '-') + ".log");
+    Path logFile =
+        logs.resolve(
+            "startup-" + (contender.name() + "-" + contender.launch()).replace(' ', '-') + ".log");
     try (ServiceProcess service =
-        ServiceProcess.start(contender.name(), contender.command().apply(port), contender.env(), root, port, logFile)) {
+        ServiceProcess.start(
+            contender.name(),
+            contender.command().apply(port),
+            contender.env(),
+            root,
+            port,
+            logFile)) {
       Duration elapsed = service.awaitFirstScrape(TIMEOUT);
       double rss = service.residentMb();
       int status = service.stop();
       if (status != 0 && !contender.name().equals(FLOOR_JAVALIN)) { // it has no graceful stop
-        log.step("  warning: " + contender.name() + " (" + contender.launch() + ") exited with " + status);
+        log.step(
+            "  warning: "
+                + contender.name()
+                + " ("
+                + contender.launch()
+                + ") exited with "
+                + status);
       }
-      log.raw(String.format("%s %s: %d ms, RSS %.1f MB", contender.name(), contender.launch(), elapsed.toMillis(), rss));
+      log.raw(
+          String.format(
+              "%s %s: %d ms, RSS %.1f MB",
+              contender.name(), contender.launch(), elapsed.toMillis(), rss));
       return new Measurement(elapsed.toNanos() / 1e6, rss);
     }
   }

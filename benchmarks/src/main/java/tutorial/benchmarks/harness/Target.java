@@ -7,7 +7,10 @@ record Target(String what, String measured, boolean met, String margin) {
   static Target atLeast(String what, double value, double goal, String unit, String format) {
     String measured = String.format(format, value) + unit;
     double diff = value - goal;
-    String margin = String.format(format, Math.abs(diff)) + unit + String.format(" (%+.0f%%)", 100 * diff / goal);
+    String margin =
+        String.format(format, Math.abs(diff))
+            + unit
+            + String.format(" (%+.0f%%)", 100 * diff / goal);
     return new Target(what, measured, value >= goal, margin);
   }
 
@@ -16,7 +19,9 @@ record Target(String what, String measured, boolean met, String margin) {
     String measured = String.format(format, value) + unit;
     double diff = goal - value;
     String margin =
-        String.format(format, Math.abs(diff)) + unit + String.format(" (%+.0f%%)", 100 * (value - goal) / goal);
+        String.format(format, Math.abs(diff))
+            + unit
+            + String.format(" (%+.0f%%)", 100 * (value - goal) / goal);
     return new Target(what, measured, value < goal, margin);
   }
 

@@ -30,7 +30,11 @@ public final class AppMetrics {
 
   /** gauges-app: {@code list_size{list}}. */
   public static Gauge listSize(PrometheusRegistry registry) {
-    return Gauge.builder().name("list_size").help("Size of a list").labelNames("list").register(registry);
+    return Gauge.builder()
+        .name("list_size")
+        .help("Size of a list")
+        .labelNames("list")
+        .register(registry);
   }
 
   /** histograms-app, as started by default: classic buckets only, the Python layout. */

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Observed values for the histogram and summary benchmarks: request durations shaped like the
- * upstream stand-in's (log-normal, median 0.2 s), seeded, so every run observes the same values
- * and they land in different buckets as real ones do.
+ * upstream stand-in's (log-normal, median 0.2 s), seeded, so every run observes the same values and
+ * they land in different buckets as real ones do.
  */
 final class Latencies {
 

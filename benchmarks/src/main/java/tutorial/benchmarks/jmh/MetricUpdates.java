@@ -24,11 +24,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The cost of one metric update, made as the apps make it. The metrics are shared by all
- * benchmark threads, as one metric is shared by all request threads. "cached" is the apps' way
- * (the labelled data point looked up once, client_java's advice); "labelled" looks it up on every
- * call, to show what the cache saves. The timer benchmarks are the apps' exact code: {@code try
- * (Timer timer = dataPoint.startTimer())} around the request, here around nothing.
+ * The cost of one metric update, made as the apps make it. The metrics are shared by all benchmark
+ * threads, as one metric is shared by all request threads. "cached" is the apps' way (the labelled
+ * data point looked up once, client_java's advice); "labelled" looks it up on every call, to show
+ * what the cache saves. The timer benchmarks are the apps' exact code: {@code try (Timer timer =
+ * dataPoint.startTimer())} around the request, here around nothing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -141,7 +141,8 @@ public class MetricUpdates {
           SdkTracerProvider.builder()
               .addSpanProcessor(SimpleSpanProcessor.create(SpanExporter.composite()))
               .build();
-      span = provider.get("benchmark").spanBuilder("GET /repos/{username}/{repository}").startSpan();
+      span =
+          provider.get("benchmark").spanBuilder("GET /repos/{username}/{repository}").startSpan();
       current = span.makeCurrent();
     }
 

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import tutorial.common.Service;
 
 /**
- * A registry and a format writer, and one scrape of the first in the second: what {@code
- * /metrics} does for each request, without the HTTP around it.
+ * A registry and a format writer, and one scrape of the first in the second: what {@code /metrics}
+ * does for each request, without the HTTP around it.
  */
 public final class ScrapeFixture {
 
@@ -32,8 +32,8 @@ public final class ScrapeFixture {
 
   /**
    * {@code series} series in families of 100, alternately counters with whole-number values
-   * (request counts) and gauges with arbitrary ones (sizes, temperatures), each series with the
-   * two labels a typical route metric has. Seeded: every run writes the same bytes.
+   * (request counts) and gauges with arbitrary ones (sizes, temperatures), each series with the two
+   * labels a typical route metric has. Seeded: every run writes the same bytes.
    */
   public static ScrapeFixture withSeries(int series, Format format) {
     PrometheusRegistry registry = new PrometheusRegistry();

@@ -54,8 +54,8 @@ public final class Golden {
   }
 
   /**
-   * The expected text with each placeholder line replaced by the actual line when that line
-   * matches it, so that a failure shows a diff of real differences only.
+   * The expected text with each placeholder line replaced by the actual line when that line matches
+   * it, so that a failure shows a diff of real differences only.
    */
   static String resolve(String expected, String actual) {
     String[] expectedLines = expected.split("\n", -1);

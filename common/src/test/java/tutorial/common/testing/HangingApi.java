@@ -2,13 +2,13 @@ package tutorial.common.testing;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import tutorial.common.LoopbackServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import tutorial.common.LoopbackServer;
 
 /**
  * A repository API in the middle of an incident: {@code /repos/slow/slow} is held for a long time,

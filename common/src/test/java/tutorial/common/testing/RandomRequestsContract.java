@@ -20,9 +20,9 @@ import tutorial.common.UpstreamStandIn;
 
 /**
  * Seeded random requests against a service (methods, paths near and far from its routes, broken
- * encodings, headers, bodies), sent byte for byte over plain sockets: none may get a 5xx or a
- * stack trace, every error must be the JSON error body, and no request may add a series. Each app
- * module runs it through a one-line subclass.
+ * encodings, headers, bodies), sent byte for byte over plain sockets: none may get a 5xx or a stack
+ * trace, every error must be the JSON error body, and no request may add a series. Each app module
+ * runs it through a one-line subclass.
  */
 public abstract class RandomRequestsContract {
 
@@ -41,15 +41,64 @@ public abstract class RandomRequestsContract {
     "FOO"
   };
   private static final String[] SEGMENTS = {
-    "", "5", "0", "87", "-1", "+5", "1.5", "1e3", "99999999999999999999", "%D9%A3", "abc", "..",
-    ".", "%2e%2e", "%2F", "a%2Fb", "%00", "%0d%0a", "%zz", "%", "%C3%A9t%C3%A9", "\u00e9", "\t",
-    "a".repeat(300), "prometheus", "moby", "-leading", "a--b", "x;y=1", "%3F", "%23", "~user",
-    "running", "stopped", "bogus", "name[]", "metrics", "*", "repos", "%20", "A_B.c-d"
+    "",
+    "5",
+    "0",
+    "87",
+    "-1",
+    "+5",
+    "1.5",
+    "1e3",
+    "99999999999999999999",
+    "%D9%A3",
+    "abc",
+    "..",
+    ".",
+    "%2e%2e",
+    "%2F",
+    "a%2Fb",
+    "%00",
+    "%0d%0a",
+    "%zz",
+    "%",
+    "%C3%A9t%C3%A9",
+    "\u00e9",
+    "\t",
+    "a".repeat(300),
+    "prometheus",
+    "moby",
+    "-leading",
+    "a--b",
+    "x;y=1",
+    "%3F",
+    "%23",
+    "~user",
+    "running",
+    "stopped",
+    "bogus",
+    "name[]",
+    "metrics",
+    "*",
+    "repos",
+    "%20",
+    "A_B.c-d"
   };
   private static final String[] QUERIES = {
-    "", "", "", "?name[]=list_size", "?name%5B%5D=home_page_visits", "?debug=text",
-    "?debug=openmetrics", "?debug=prometheus-protobuf", "?debug=bogus", "?name[]=", "?%zz",
-    "?a=" + "b".repeat(1000), "?name[]=a&name[]=b&name[]=c", "?debug", "?&&&"
+    "",
+    "",
+    "",
+    "?name[]=list_size",
+    "?name%5B%5D=home_page_visits",
+    "?debug=text",
+    "?debug=openmetrics",
+    "?debug=prometheus-protobuf",
+    "?debug=bogus",
+    "?name[]=",
+    "?%zz",
+    "?a=" + "b".repeat(1000),
+    "?name[]=a&name[]=b&name[]=c",
+    "?debug",
+    "?&&&"
   };
   private static final String[] HEADERS = {
     "Accept: text/plain",
@@ -112,8 +161,7 @@ public abstract class RandomRequestsContract {
       byte[] body = method.startsWith("P") ? randomBody(random) : new byte[0];
       String request = method + " " + target + " " + String.join(" | ", headers);
 
-      RawHttp.Answer answer =
-          RawHttp.send(service.url("/").port(), method, target, headers, body);
+      RawHttp.Answer answer = RawHttp.send(service.url("/").port(), method, target, headers, body);
       sent++;
       statuses.merge(answer.status(), 1, Integer::sum);
 

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for requests a well-behaved client refuses to send: raw {@code
- * ..} segments, broken percent-encodings, control characters, oversized heads. One request per
+ * HTTP/1.1 over a plain socket, for requests a well-behaved client refuses to send: raw {@code ..}
+ * segments, broken percent-encodings, control characters, oversized heads. One request per
  * connection ({@code Connection: close}), the whole answer read to the end.
  */
 public final class RawHttp {
@@ -30,10 +30,11 @@ public final class RawHttp {
   }
 
   /**
-   * Sends {@code method target} with the given extra header lines (each without CRLF) and body.
-   * The target is written byte for byte, as ISO-8859-1.
+   * Sends {@code method target} with the given extra header lines (each without CRLF) and body. The
+   * target is written byte for byte, as ISO-8859-1.
    */
-  public static Answer send(int port, String method, String target, String[] headerLines, byte[] body) {
+  public static Answer send(
+      int port, String method, String target, String[] headerLines, byte[] body) {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1:").append(port).append("\r\n");
