@@ -8,12 +8,13 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import tutorial.common.GitHubClient;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
 
 /**
  * The bare baseline the benchmark compares every service with: the tutorial's routes, doing the
@@ -83,10 +84,11 @@ public final class BareBaseline implements TutorialApp {
 
   /** Takes the services' flags; the harness starts it with {@code --jvm-metrics=false}. */
   public static void main(String[] args) {
+    UpstreamSettings upstream = new UpstreamSettings();
     Service.run(
         "bare-baseline",
         args,
-        new UpstreamSettings(),
-        (registry, upstream) -> new BareBaseline(registry, upstream.connect()));
+        List.of(upstream),
+        registry -> new BareBaseline(registry, GitHubClient.connect(upstream, Tracing.off())));
   }
 }

@@ -1,7 +1,7 @@
 package tutorial.benchmarks;
 
 import io.javalin.Javalin;
-import tutorial.common.JettyTuning;
+import tutorial.common.startup.JettyTuning;
 
 /**
  * Plain Javalin, the floor under the services: {@code GET /metrics} answering an empty 200, {@code

@@ -9,16 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tutorial.benchmarks.jmh.AppMetrics;
-import tutorial.common.GitHubClient;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.upstream.GitHubClient;
 import tutorial.counters.CountersApp;
 import tutorial.gauges.GaugesApp;
 import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.TestSettings;
 
 /**
  * The benchmarks time the apps' own metric updates only if they build the same metrics: given an
@@ -29,7 +30,7 @@ class AppMetricsTest {
 
   private static final GitHubClient NO_UPSTREAM =
       new GitHubClient(
-          "http://127.0.0.1:9", null, Duration.ofSeconds(1), Duration.ofSeconds(1), 64);
+          "http://127.0.0.1:9", null, Duration.ofSeconds(1), Duration.ofSeconds(1), 64, List.of());
 
   @Test
   void counterIsCountersAppsHomePageCounter() throws IOException {

@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Set;
+import tutorial.common.http.JavalinPrometheusExchange;
 
 /**
  * The {@code /metrics} route's handler: the Java counterpart of the tutorial's {@code

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tutorial.common.HelpOption;
+import tutorial.commandline.HelpOption;
 import tutorial.steps.TutorialSteps;
 
 /**

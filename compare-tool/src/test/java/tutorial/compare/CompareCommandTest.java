@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tutorial.common.TutorialApp;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
 import tutorial.steps.TutorialSteps;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * {@code ./compare} on real services, started in the test on free loopback ports, and on saved

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tutorial.common.testing.JarProcess;
-import tutorial.common.testing.RunningService;
 import tutorial.steps.TutorialSteps;
+import tutorial.testkit.JarProcess;
+import tutorial.testkit.RunningService;
 
 /**
  * The runnable jar on its own: copied into an empty directory, far from any source checkout, it

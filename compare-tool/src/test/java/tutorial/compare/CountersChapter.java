@@ -3,7 +3,7 @@ package tutorial.compare;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import tutorial.common.TutorialApp;
-import tutorial.common.testing.RunningService;
+import tutorial.testkit.RunningService;
 
 /**
  * The counters chapter's two families, as the tutorial names them, without depending on the app:

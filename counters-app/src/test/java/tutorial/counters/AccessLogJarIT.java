@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.JarProcess;
+import tutorial.testkit.JarProcess;
 
 /**
  * The access log, on by default, batches its lines off the request threads: every line of a burst

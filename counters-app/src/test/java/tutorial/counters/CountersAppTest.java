@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.Golden;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
+import tutorial.testkit.Golden;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
 
 /** The tutorial's chapter "Counters: Tracking the Number of Requests", step by step. */
 class CountersAppTest {

@@ -1,7 +1,7 @@
 package tutorial.counters;
 
 import java.util.List;
-import tutorial.common.testing.ServiceJarContract;
+import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar counters-app/target/counters-app.jar}, as a learner starts it. */
 class CountersJarIT extends ServiceJarContract {

@@ -1,6 +1,6 @@
 package tutorial.counters;
 
-import tutorial.common.testing.RandomRequestsContract;
+import tutorial.testkit.RandomRequestsContract;
 
 /** Seeded random requests against counters-app: no 5xx, no stack trace, no new series. */
 class CountersRandomRequestsTest extends RandomRequestsContract {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.Golden;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
+import tutorial.testkit.Golden;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
 
 /**
  * The tutorial's chapter "Additional Custom Metric Types": an Info and an Enum (a StateSet in

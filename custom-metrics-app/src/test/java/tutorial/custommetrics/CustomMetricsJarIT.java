@@ -1,7 +1,7 @@
 package tutorial.custommetrics;
 
 import java.util.List;
-import tutorial.common.testing.ServiceJarContract;
+import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar custom-metrics-app/target/custom-metrics-app.jar}, as a learner starts it. */
 class CustomMetricsJarIT extends ServiceJarContract {

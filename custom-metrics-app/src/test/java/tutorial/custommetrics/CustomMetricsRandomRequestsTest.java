@@ -1,6 +1,6 @@
 package tutorial.custommetrics;
 
-import tutorial.common.testing.RandomRequestsContract;
+import tutorial.testkit.RandomRequestsContract;
 
 /** Seeded random requests against custom-metrics-app: no 5xx, no stack trace, no new series. */
 class CustomMetricsRandomRequestsTest extends RandomRequestsContract {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Headers;
-import tutorial.common.testing.Reply;
+import tutorial.testkit.Reply;
 
 /**
  * One {@code curl} line of a chapter's steps, as a learner types it: {@code curl -s -g

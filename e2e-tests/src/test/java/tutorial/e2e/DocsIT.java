@@ -25,12 +25,8 @@ import okhttp3.Response;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
-import tutorial.common.testing.JarProcess;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.tracing.Tracing;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -38,6 +34,10 @@ import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.JarProcess;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * The docs are kept true by the code, as a Go testable example is: every scrape output a README or
@@ -58,12 +58,8 @@ class DocsIT {
           "How Java's output differs from Python's",
           "Tests");
 
-  /** The histogram chapter's next chapter, before its tests: exemplars, on a traced service. */
-  static final String EXEMPLARS = "Exemplars: from a slow bucket to the request";
-
-  /** A chapter's sections after the five shared ones' first four, before "Tests". */
-  static final Map<String, List<String>> EXTRA_SECTIONS =
-      Map.of("histograms-app", List.of(EXEMPLARS));
+  /** The histogram chapter's sequel, a docs page: exemplars, on a traced service. */
+  static final String EXEMPLARS = "docs/exemplars.md";
 
   /**
    * The chapters' modules, each with how its app is built for a replay of its steps; the two that
@@ -172,17 +168,15 @@ class DocsIT {
   }
 
   /**
-   * The exemplars section, replayed against a traced histograms-app whose stand-in API answers
-   * after 280 ms: each {@code # → } answer and each {@code openmetrics} block after a scrape must
-   * be what the service answers, but for the numbers and ids that differ in every run (a span id,
-   * an exemplar's value and timestamp, a _sum, a _created); the trace id that the steps send is
-   * kept.
+   * The exemplars page, replayed against a traced histograms-app whose stand-in API answers after
+   * 280 ms: each {@code # → } answer and each {@code openmetrics} block after a scrape must be what
+   * the service answers, but for the numbers and ids that differ in every run (a span id, an
+   * exemplar's value and timestamp, a _sum, a _created); the trace id that the steps send is kept.
    */
   @Test
   void theExemplarsSectionAnswersAsATracedServiceDoes() {
-    Markdown page = Markdown.read(REPO.resolve("histograms-app/README.md"));
-    List<Markdown.Block> blocks =
-        page.blocks().stream().filter(b -> b.section().equals(EXEMPLARS)).toList();
+    Markdown page = Markdown.read(REPO.resolve(EXEMPLARS));
+    List<Markdown.Block> blocks = page.blocks();
     int checked = 0;
     try (Tracing tracing = Tracing.start();
         RepositoryApi api = RepositoryApi.startAnsweringAfter(RepositoryApi.TUTORIALS_RUN);
@@ -207,12 +201,10 @@ class DocsIT {
                       .as("%s: the service answers%n%s", where, scrape)
                       .isEqualTo(withoutRunNumbers(scrape.strip())));
     }
-    assertThat(checked)
-        .as("histograms-app/README.md, %s: answers checked", EXEMPLARS)
-        .isGreaterThanOrEqualTo(2);
+    assertThat(checked).as("%s: answers checked", EXEMPLARS).isGreaterThanOrEqualTo(2);
   }
 
-  /** What differs in every run of the exemplars section, as placeholders. */
+  /** What differs in every run of the exemplars page, as placeholders. */
   static String withoutRunNumbers(String text) {
     return text.replaceAll("span_id=\"[0-9a-f]{16}\"", "span_id=\"<SPAN_ID>\"")
         .replaceAll("(00-[0-9a-f]{32})-[0-9a-f]{16}-", "$1-<SPAN_ID>-")
@@ -293,9 +285,7 @@ class DocsIT {
               .filter(h -> h.level() == 2)
               .map(Markdown.Heading::title)
               .toList();
-      List<String> expected = new ArrayList<>(CHAPTER_HEADINGS);
-      expected.addAll(expected.size() - 1, EXTRA_SECTIONS.getOrDefault(module, List.of()));
-      assertThat(sections).as("%s/README.md", module).isEqualTo(expected);
+      assertThat(sections).as("%s/README.md", module).isEqualTo(CHAPTER_HEADINGS);
     }
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.Tracing;
-import tutorial.common.testing.JarProcess;
+import tutorial.common.tracing.Tracing;
+import tutorial.testkit.JarProcess;
 
 /**
  * From a slow bucket to the request that put it there: histograms-app and summaries-app, their real

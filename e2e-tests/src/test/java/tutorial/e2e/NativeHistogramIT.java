@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.RunningService;
 import tutorial.histograms.HistogramsApp;
+import tutorial.testkit.RunningService;
 
 /**
  * The histogram chapter with {@code NATIVE_HISTOGRAM=true}, scraped by a Prometheus started with

@@ -24,8 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tutorial.common.TutorialApp;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -33,6 +31,8 @@ import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * Prometheus's own checker, {@code promtool}, on what this repository ships: every service's scrape

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * prometheus/prometheus-with-login.yml as shipped (but for its interval and target) scrapes a

@@ -6,10 +6,10 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import tutorial.common.GitHubClient;
-import tutorial.common.LoopbackServer;
-import tutorial.common.Tracing;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.LoopbackServer;
+import tutorial.testkit.TestSettings;
 
 /**
  * Stands in for api.github.com with latencies the test chose, so it knows which bucket each request
@@ -89,7 +89,7 @@ final class RepositoryApi implements AutoCloseable {
 
   /** As {@link #client()}, each call in a span of {@code tracing}'s current trace. */
   GitHubClient client(Tracing tracing) {
-    return TestSettings.upstream("http://127.0.0.1:" + port()).connect(tracing);
+    return GitHubClient.connect(TestSettings.upstream("http://127.0.0.1:" + port()), tracing);
   }
 
   int port() {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.JarProcess;
+import tutorial.testkit.JarProcess;
 
 /**
  * {@code ./run} on a JDK 25 or newer uses an AOT cache, and the cache never holds up a start: a

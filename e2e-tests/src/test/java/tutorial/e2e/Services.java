@@ -6,13 +6,13 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.util.function.Function;
 import tutorial.common.TutorialApp;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
 import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /** Starting the tutorial's services inside the test JVM, each with its own registry and port. */
 final class Services {

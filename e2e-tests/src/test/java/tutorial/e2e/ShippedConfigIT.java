@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.TestSettings;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -23,6 +22,7 @@ import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.TestSettings;
 
 /**
  * prometheus/prometheus.yml as shipped, but for its 15 s intervals (1 s here), against the services

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tutorial.common.testing.Golden;
 import tutorial.steps.TutorialSteps;
+import tutorial.testkit.Golden;
 
 /**
  * A scrape output shown in a doc: the lines of a fenced text block that look like the text

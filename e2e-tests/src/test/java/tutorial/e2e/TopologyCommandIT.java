@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.JarProcess;
+import tutorial.testkit.JarProcess;
 
 /**
  * {@code ./topology} as a learner runs it from the repository's root, on the shipped ports moved by

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tutorial.common.LoopbackServer;
-import tutorial.common.testing.JarProcess;
+import tutorial.common.upstream.LoopbackServer;
+import tutorial.testkit.JarProcess;
 import tutorial.topology.Topology;
 
 /**

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tutorial.common.testing.Golden;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
+import tutorial.testkit.Golden;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
 
 /** The tutorial's chapter "Gauges: Tracking the Size of a List", step by step. */
 class GaugesAppTest {

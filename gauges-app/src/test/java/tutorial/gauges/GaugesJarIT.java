@@ -1,7 +1,7 @@
 package tutorial.gauges;
 
 import java.util.List;
-import tutorial.common.testing.ServiceJarContract;
+import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar gauges-app/target/gauges-app.jar}, as a learner starts it. */
 class GaugesJarIT extends ServiceJarContract {

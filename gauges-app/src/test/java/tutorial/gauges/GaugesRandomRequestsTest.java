@@ -1,6 +1,6 @@
 package tutorial.gauges;
 
-import tutorial.common.testing.RandomRequestsContract;
+import tutorial.testkit.RandomRequestsContract;
 
 /** Seeded random requests against gauges-app: no 5xx, no stack trace, no new series. */
 class GaugesRandomRequestsTest extends RandomRequestsContract {

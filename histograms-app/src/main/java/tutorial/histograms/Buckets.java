@@ -1,7 +1,7 @@
 package tutorial.histograms;
 
 import picocli.CommandLine.Model.CommandSpec;
-import tutorial.common.Settings;
+import tutorial.commandline.Settings;
 
 /** The histogram's bucket layout, chosen on the command line or with {@code HISTOGRAM_BUCKETS}. */
 public final class Buckets implements Settings {

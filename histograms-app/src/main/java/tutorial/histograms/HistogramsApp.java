@@ -6,13 +6,14 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.Timer;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import tutorial.common.GitHubClient;
+import java.util.List;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
 import tutorial.common.Service;
-import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
 
 /** The tutorial's {@code using_histograms.py}: time the calls to the repository API. */
 public final class HistogramsApp implements TutorialApp {
@@ -68,14 +69,16 @@ public final class HistogramsApp implements TutorialApp {
   }
 
   public static void main(String[] args) {
+    UpstreamSettings upstream = new UpstreamSettings();
+    Buckets buckets = new Buckets();
     Service.run(
         "histograms-app",
         args,
-        new UpstreamSettings(),
-        new Buckets(),
-        (registry, upstream, buckets) -> {
+        List.of(upstream, buckets),
+        registry -> {
           Tracing tracing = upstream.tracing();
-          return new HistogramsApp(registry, upstream.connect(tracing), buckets, tracing);
+          return new HistogramsApp(
+              registry, GitHubClient.connect(upstream, tracing), buckets, tracing);
         });
   }
 }

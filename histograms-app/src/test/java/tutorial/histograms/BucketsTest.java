@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import tutorial.common.testing.TestSettings;
+import tutorial.testkit.TestSettings;
 
 /** {@code HISTOGRAM_BUCKETS=python|tutorial}, or {@code --buckets=...}. */
 class BucketsTest {

@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.JarProcess;
+import tutorial.testkit.JarProcess;
 
 /**
  * SIGTERM on the real process while a request waits for a slow upstream: the request still gets its

@@ -2,8 +2,8 @@ package tutorial.histograms;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static tutorial.common.testing.TutorialRepositories.KAFKA_JSON;
-import static tutorial.common.testing.TutorialRepositories.PROMETHEUS_JSON;
+import static tutorial.testkit.TutorialRepositories.KAFKA_JSON;
+import static tutorial.testkit.TutorialRepositories.PROMETHEUS_JSON;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,13 +22,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.testing.Golden;
-import tutorial.common.testing.RawHttp;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
-import tutorial.common.testing.TutorialRepositories;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.testkit.Golden;
+import tutorial.testkit.RawHttp;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
+import tutorial.testkit.TutorialRepositories;
 
 /**
  * The tutorial's chapter "Histograms: Measuring Response Time", step by step, with a MockWebServer
@@ -70,7 +72,7 @@ class HistogramsAppTest {
               registry ->
                   new HistogramsApp(
                       registry,
-                      settings.connect(),
+                      GitHubClient.connect(settings, Tracing.off()),
                       TestSettings.parse(new Buckets(), "--buckets=python")))) {
         warm.get("/repos/prometheus/prometheus");
         warm.scrape("request_duration_seconds");
@@ -91,7 +93,7 @@ class HistogramsAppTest {
             registry ->
                 new HistogramsApp(
                     registry,
-                    upstream.connect(),
+                    GitHubClient.connect(upstream, Tracing.off()),
                     TestSettings.parse(new Buckets(), "--buckets=" + layout)));
   }
 
@@ -380,7 +382,10 @@ class HistogramsAppTest {
     buckets.nativeToo = true;
     UpstreamSettings upstream = upstreamSettings();
     service =
-        RunningService.start(registry -> new HistogramsApp(registry, upstream.connect(), buckets));
+        RunningService.start(
+            registry ->
+                new HistogramsApp(
+                    registry, GitHubClient.connect(upstream, Tracing.off()), buckets));
 
     Reply readable =
         service.get("/metrics?name[]=request_duration_seconds&debug=prometheus-protobuf");

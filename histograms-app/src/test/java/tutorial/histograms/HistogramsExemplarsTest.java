@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tutorial.common.Tracing;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * Each {@code /repos/...} call traced with OpenTelemetry: the trace goes on to the API and back in
@@ -52,7 +53,9 @@ class HistogramsExemplarsTest {
     tracing = settings.tracing();
     service =
         RunningService.start(
-            registry -> new HistogramsApp(registry, settings.connect(tracing), buckets, tracing));
+            registry ->
+                new HistogramsApp(
+                    registry, GitHubClient.connect(settings, tracing), buckets, tracing));
     upstream.enqueue(
         new MockResponse.Builder().code(200).body("{\"full_name\":\"moby/moby\"}").build());
   }

@@ -1,6 +1,6 @@
 package tutorial.histograms;
 
-import tutorial.common.testing.UpstreamIncidentContract;
+import tutorial.testkit.UpstreamIncidentContract;
 
 /** histograms-app's jar while the repository API hangs: see {@link UpstreamIncidentContract}. */
 class HistogramsIncidentIT extends UpstreamIncidentContract {

@@ -1,7 +1,7 @@
 package tutorial.histograms;
 
 import java.util.List;
-import tutorial.common.testing.ServiceJarContract;
+import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar histograms-app/target/histograms-app.jar}, as a learner starts it. */
 class HistogramsJarIT extends ServiceJarContract {

@@ -19,16 +19,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import tutorial.common.GitHubClient;
-import tutorial.common.GracefulStop;
-import tutorial.common.HelpOption;
+import tutorial.commandline.CommandLines;
+import tutorial.commandline.HelpOption;
 import tutorial.common.MetricsEndpoint;
-import tutorial.common.PortInUse;
 import tutorial.common.Service;
-import tutorial.common.ServiceSettings;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.UpstreamStandIn;
+import tutorial.common.http.GracefulStop;
+import tutorial.common.http.PortInUse;
+import tutorial.common.http.ServiceServer;
+import tutorial.common.settings.ServiceSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.common.upstream.UpstreamStandIn;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -132,9 +135,10 @@ public final class Suite implements AutoCloseable {
   }
 
   private static Javalin startOne(Flags flags, Member member, int port, UpstreamStandIn standIn) {
-    GitHubClient github = flags.upstream.connect(standIn);
+    String apiUrl = flags.upstream.offline() ? standIn.baseUrl() : flags.upstream.apiUrl();
+    GitHubClient github = GitHubClient.connect(flags.upstream, apiUrl, Tracing.off());
     PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
-    Javalin javalin = Service.create(flags.service, member.app().apply(registry, github));
+    Javalin javalin = ServiceServer.create(flags.service, member.app().apply(registry, github));
     try {
       javalin.start(flags.service.host(), port);
     } catch (RuntimeException e) {
@@ -307,7 +311,7 @@ public final class Suite implements AutoCloseable {
   static Flags parse(String[] args) {
     Flags flags = new Flags();
     CommandLine commandLine = commandLine(flags);
-    return Service.parseOrExit("suite", commandLine, args, () -> flags.check(commandLine))
+    return CommandLines.parseOrExit("suite", commandLine, args, () -> flags.check(commandLine))
         ? flags
         : null;
   }

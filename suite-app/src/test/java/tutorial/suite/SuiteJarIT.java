@@ -21,9 +21,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
-import tutorial.common.testing.HangingApi;
-import tutorial.common.testing.Incident;
-import tutorial.common.testing.JarProcess;
+import tutorial.testkit.HangingApi;
+import tutorial.testkit.Incident;
+import tutorial.testkit.JarProcess;
 
 /**
  * {@code java -jar suite-app/target/suite-app.jar}, as {@code ./suite} starts it: five services in

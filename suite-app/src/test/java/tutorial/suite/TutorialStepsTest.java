@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.UpstreamStandIn;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.common.upstream.UpstreamStandIn;
 import tutorial.compare.CompareCommand;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
@@ -23,6 +23,8 @@ import tutorial.gauges.GaugesApp;
 import tutorial.steps.TutorialSteps;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * "Does my service match the tutorial?": {@code ./compare --step} against the real apps, driven
@@ -102,7 +104,7 @@ class TutorialStepsTest {
             registry ->
                 new SummariesApp(
                     registry,
-                    upstream.connect(),
+                    GitHubClient.connect(upstream, Tracing.off()),
                     TestSettings.parse(new Quantiles(), "--quantiles=false")));
     assertThat(step("summaries/before-calls").status()).isZero();
 

@@ -2,7 +2,7 @@ package tutorial.summaries;
 
 import io.prometheus.metrics.core.metrics.Summary;
 import picocli.CommandLine.Model.CommandSpec;
-import tutorial.common.Settings;
+import tutorial.commandline.Settings;
 
 /** Whether the summary also computes quantiles, chosen with {@code --quantiles} or its variable. */
 public final class Quantiles implements Settings {

@@ -6,13 +6,14 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.Timer;
 import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import tutorial.common.GitHubClient;
+import java.util.List;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.RepositoryName;
 import tutorial.common.Service;
-import tutorial.common.Tracing;
 import tutorial.common.TutorialApp;
-import tutorial.common.UpstreamSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
 
 /** The tutorial's {@code using_summaries.py}: the same timing as a summary. */
 public final class SummariesApp implements TutorialApp {
@@ -66,14 +67,16 @@ public final class SummariesApp implements TutorialApp {
   }
 
   public static void main(String[] args) {
+    UpstreamSettings upstream = new UpstreamSettings();
+    Quantiles quantiles = new Quantiles();
     Service.run(
         "summaries-app",
         args,
-        new UpstreamSettings(),
-        new Quantiles(),
-        (registry, upstream, quantiles) -> {
+        List.of(upstream, quantiles),
+        registry -> {
           Tracing tracing = upstream.tracing();
-          return new SummariesApp(registry, upstream.connect(tracing), quantiles, tracing);
+          return new SummariesApp(
+              registry, GitHubClient.connect(upstream, tracing), quantiles, tracing);
         });
   }
 }

@@ -10,12 +10,14 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.testing.Golden;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
-import tutorial.common.testing.TutorialRepositories;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.testkit.Golden;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
+import tutorial.testkit.TutorialRepositories;
 
 /**
  * The tutorial's chapter "Summaries: Similar to Histograms but with Some Drawbacks", step by step,
@@ -51,7 +53,10 @@ class SummariesAppTest {
     }
     UpstreamSettings upstream = TestSettings.upstream(github.url("/").toString());
     service =
-        RunningService.start(registry -> new SummariesApp(registry, upstream.connect(), quantiles));
+        RunningService.start(
+            registry ->
+                new SummariesApp(
+                    registry, GitHubClient.connect(upstream, Tracing.off()), quantiles));
   }
 
   @AfterEach

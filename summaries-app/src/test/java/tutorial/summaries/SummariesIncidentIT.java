@@ -1,6 +1,6 @@
 package tutorial.summaries;
 
-import tutorial.common.testing.UpstreamIncidentContract;
+import tutorial.testkit.UpstreamIncidentContract;
 
 /** summaries-app's jar while the repository API hangs: see {@link UpstreamIncidentContract}. */
 class SummariesIncidentIT extends UpstreamIncidentContract {

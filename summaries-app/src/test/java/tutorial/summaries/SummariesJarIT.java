@@ -1,7 +1,7 @@
 package tutorial.summaries;
 
 import java.util.List;
-import tutorial.common.testing.ServiceJarContract;
+import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar summaries-app/target/summaries-app.jar}, as a learner starts it. */
 class SummariesJarIT extends ServiceJarContract {

@@ -1,7 +1,7 @@
 package tutorial.summaries;
 
-import tutorial.common.testing.RandomRequestsContract;
-import tutorial.common.testing.TestSettings;
+import tutorial.testkit.RandomRequestsContract;
+import tutorial.testkit.TestSettings;
 
 /** Seeded random requests against summaries-app: no 5xx, no stack trace, no new series. */
 class SummariesRandomRequestsTest extends RandomRequestsContract {

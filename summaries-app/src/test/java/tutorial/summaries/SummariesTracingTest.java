@@ -8,11 +8,12 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tutorial.common.Tracing;
-import tutorial.common.UpstreamSettings;
-import tutorial.common.testing.Reply;
-import tutorial.common.testing.RunningService;
-import tutorial.common.testing.TestSettings;
+import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamSettings;
+import tutorial.testkit.Reply;
+import tutorial.testkit.RunningService;
+import tutorial.testkit.TestSettings;
 
 /**
  * summaries-app traces its calls as histograms-app does, but a summary has no buckets to hang an
@@ -44,7 +45,9 @@ class SummariesTracingTest {
     Quantiles chosen = TestSettings.parse(new Quantiles(), quantiles);
     service =
         RunningService.start(
-            registry -> new SummariesApp(registry, upstream.connect(tracing), chosen, tracing));
+            registry ->
+                new SummariesApp(
+                    registry, GitHubClient.connect(upstream, tracing), chosen, tracing));
     github.enqueue(new MockResponse.Builder().code(200).body("{\"full_name\":\"a/b\"}").build());
 
     Reply reply =

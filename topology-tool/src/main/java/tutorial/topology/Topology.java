@@ -22,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import tutorial.common.GracefulStop;
-import tutorial.common.HelpOption;
-import tutorial.common.Service;
+import tutorial.commandline.CommandLines;
+import tutorial.commandline.HelpOption;
+import tutorial.common.http.GracefulStop;
 
 /**
  * The multi-instance topology on loopback, in one command: the suite's instances spread over
@@ -428,7 +428,7 @@ public final class Topology implements AutoCloseable {
     }
     Flags flags = new Flags();
     CommandLine commandLine = commandLine(flags);
-    if (!Service.parseOrExit("topology", commandLine, args, () -> flags.check(commandLine))) {
+    if (!CommandLines.parseOrExit("topology", commandLine, args, () -> flags.check(commandLine))) {
       return;
     }
     long started = System.nanoTime();

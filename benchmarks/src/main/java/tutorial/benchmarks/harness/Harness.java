@@ -19,7 +19,7 @@ import java.util.Set;
  * The benchmark harness that {@code ./bench} runs after building the jars: JMH for the per-call and
  * per-scrape costs, then start-up, HTTP load and memory with the services' own jars. It writes
  * results.md, results.json, raw.txt and chart.png to its output folder and, after a full run, puts
- * results.md into BENCHMARKS.md.
+ * the run's targets and links to those files into BENCHMARKS.md.
  *
  * <pre>
  * ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
@@ -133,7 +133,7 @@ public final class Harness {
               + root.relativize(out)
               + "/ (results.md, results.json, raw.txt, chart.png)");
       if (writeDoc) {
-        updateDoc(root, out, log);
+        updateDoc(root, out, log, report);
       }
     }
   }
@@ -157,8 +157,8 @@ public final class Harness {
     }
   }
 
-  /** Replaces the part of BENCHMARKS.md between the two markers with this run's results. */
-  private static void updateDoc(Path root, Path out, Log log) throws IOException {
+  /** Replaces the part of BENCHMARKS.md between the two markers with this run's targets. */
+  private static void updateDoc(Path root, Path out, Log log, Report report) throws IOException {
     Path doc = root.resolve("BENCHMARKS.md");
     String text = Files.exists(doc) ? Files.readString(doc) : "";
     int begin = text.indexOf(BEGIN);
@@ -167,21 +167,8 @@ public final class Harness {
       log.step("BENCHMARKS.md has no results markers; not updated");
       return;
     }
-    String folder = root.relativize(out).toString();
-    String results =
-        Files.readString(out.resolve("results.md"))
-            .replace("](chart.png)", "](" + folder + "/chart.png)");
-    String summary = String.join("\n", Files.readAllLines(out.resolve("summary.txt")));
-    String section =
-        BEGIN
-            + "\n\n"
-            + results
-            + "\n<details><summary>The harness's output (the full raw output, with every wrk and JMH report, is in "
-            + "<code>"
-            + folder
-            + "/raw.txt</code>)</summary>\n\n```text\n"
-            + summary
-            + "\n```\n</details>\n\n";
+    // the tables stay in results.md alone, linked from here: copied in, they buried the prose
+    String section = BEGIN + "\n\n" + report.docSection(root.relativize(out).toString()) + "\n";
     Files.writeString(doc, text.substring(0, begin) + section + text.substring(end));
     log.step("BENCHMARKS.md updated with these results");
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import tutorial.common.testing.HangingApi;
-import tutorial.common.testing.Incident;
+import tutorial.testkit.HangingApi;
+import tutorial.testkit.Incident;
 
 /**
  * An incident on the repository API, as a service meets it: an API that holds every call for {@code

@@ -133,7 +133,33 @@ final class Report {
         .findFirst();
   }
 
-  String markdown() {
+  /**
+   * The part of BENCHMARKS.md that a run rewrites: the run and its targets, and links to the files
+   * in {@code folder} that hold every table, so that results.md stays the one copy of them.
+   */
+  String docSection(String folder) {
+    return runAndTargets()
+        + "\nEvery table of this run: [`"
+        + folder
+        + "/results.md`]("
+        + folder
+        + "/results.md). Beside it: [`summary.txt`]("
+        + folder
+        + "/summary.txt), the harness's output; [`raw.txt`]("
+        + folder
+        + "/raw.txt), with every wrk and JMH report; [`results.json`]("
+        + folder
+        + "/results.json), every number; the chart's data, [`routes.tsv`]("
+        + folder
+        + "/routes.tsv) and [`startup.tsv`]("
+        + folder
+        + "/startup.tsv).\n\n![route ratios and start-up times]("
+        + folder
+        + "/chart.png)\n";
+  }
+
+  /** The run (when, where, how) and the targets, met or missed. */
+  private String runAndTargets() {
     Locale.setDefault(Locale.ROOT);
     StringBuilder md = new StringBuilder();
     Results.Run run = results.run;
@@ -172,6 +198,11 @@ final class Report {
       targets.forEach(t -> table.row(t.what(), t.measured(), t.verdict()));
       md.append(table);
     }
+    return md.toString();
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder(runAndTargets());
 
     if (!results.routes.isEmpty()) {
       md.append(

@@ -1,0 +1,178 @@
+package tutorial.common.upstream;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadGatewayResponse;
+import io.javalin.http.GatewayTimeoutResponse;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+import tutorial.common.RepositoryName;
+import tutorial.common.tracing.Tracing;
+
+/**
+ * The tutorial's {@code requests.get('https://api.github.com/repos/' + repos).json()}, with what
+ * the tutorial leaves out: timeouts, a size limit, no redirects, and upstream faults turned into
+ * 404, 502 or 504 answers for our own client.
+ */
+public final class GitHubClient {
+
+  /** A repository's JSON is a few kB; anything far larger is not what we asked for. */
+  static final long MAX_BODY_BYTES = 1 << 20;
+
+  // an HTML error page glued after a JSON object is not a repository answer either
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final HttpUrl baseUrl;
+  private final String token;
+  private final CompletableFuture<OkHttpClient> http;
+  private final UpstreamBulkhead bulkhead;
+
+  /**
+   * The client a service's settings describe. With {@code --offline} this first starts the embedded
+   * stand-in on a free loopback port and points the client at it.
+   */
+  public static GitHubClient connect(UpstreamSettings settings, Tracing tracing) {
+    String baseUrl =
+        settings.offline()
+            ? UpstreamStandIn.start(settings.standInLatency()).baseUrl()
+            : settings.apiUrl();
+    return connect(settings, baseUrl, tracing);
+  }
+
+  /**
+   * The client of {@code settings} pointed at {@code baseUrl}, whatever {@code --offline} says: the
+   * suite points its two services that call the API at one stand-in.
+   */
+  public static GitHubClient connect(UpstreamSettings settings, String baseUrl, Tracing tracing) {
+    return new GitHubClient(
+        baseUrl,
+        settings.token(),
+        settings.connectTimeout(),
+        settings.readTimeout(),
+        settings.maxCalls(),
+        tracing.callInterceptors());
+  }
+
+  /**
+   * @param maxCallsInFlight the calls to the API that may wait for it at once; more are refused
+   *     with 503 (see {@link UpstreamBulkhead})
+   * @param interceptors what each call passes through first, such as {@link
+   *     Tracing#callInterceptors()}'s span and trace headers
+   */
+  public GitHubClient(
+      String baseUrl,
+      String token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxCallsInFlight,
+      List<Interceptor> interceptors) {
+    this.baseUrl = HttpUrl.parse(baseUrl);
+    if (this.baseUrl == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    }
+    this.token = token;
+    Duration longestCall = connectTimeout.plus(readTimeout);
+    this.bulkhead = new UpstreamBulkhead(maxCallsInFlight, (longestCall.toMillis() + 999) / 1000);
+    // Building the client loads the JDK's trust store and sets up TLS, a noticeable part of a
+    // start: it is done on another thread while the server starts, and the first call waits for
+    // it if need be.
+    this.http =
+        CompletableFuture.supplyAsync(
+            () -> {
+              OkHttpClient.Builder client = new OkHttpClient.Builder();
+              client.interceptors().addAll(interceptors);
+              return client
+                  .connectTimeout(connectTimeout)
+                  .readTimeout(readTimeout)
+                  // bounds a body that trickles in byte by byte, which no read timeout catches
+                  .callTimeout(longestCall)
+                  // a redirect could lead to any host: only the configured upstream is called
+                  .followRedirects(false)
+                  .followSslRedirects(false)
+                  .build();
+            });
+  }
+
+  /** {@code GET {base}/repos/{owner}/{repository}}, after checking both names. */
+  public JsonNode repository(RepositoryName name) {
+    HttpUrl url =
+        baseUrl
+            .newBuilder()
+            .addPathSegment("repos")
+            .addPathSegment(name.owner())
+            .addPathSegment(name.repository())
+            .build();
+    Request.Builder request =
+        new Request.Builder().url(url).header("Accept", "application/vnd.github+json");
+    if (token != null && !token.isBlank()) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    // GitHub's names are case-insensitive: one repository is one key however it is written
+    try (UpstreamBulkhead.Permit permit = bulkhead.enter(name.toString().toLowerCase(Locale.ROOT));
+        Response response = http.join().newCall(request.build()).execute()) {
+      if (response.code() == 404) {
+        throw new NotFoundResponse("repository " + name + " not found upstream");
+      }
+      if (!response.isSuccessful()) {
+        throw new BadGatewayResponse(explain(response));
+      }
+      return parse(response);
+    } catch (InterruptedIOException e) {
+      throw new GatewayTimeoutResponse("upstream did not answer in time");
+    } catch (IOException e) {
+      throw new BadGatewayResponse(unreachable());
+    }
+  }
+
+  /** Where the API was looked for, and how to follow the chapter without it (no internet). */
+  private String unreachable() {
+    boolean defaultPort = baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme());
+    String where = baseUrl.host() + (defaultPort ? "" : ":" + baseUrl.port());
+    return "upstream unreachable: cannot reach the repository API at "
+        + where
+        + "; without internet, start the service with OFFLINE=true";
+  }
+
+  /** What a learner can do about an upstream answer other than 200 or 404. */
+  private static String explain(Response response) {
+    int code = response.code();
+    if (code == 429 || (code == 403 && "0".equals(response.header("X-RateLimit-Remaining")))) {
+      return "upstream rate limit reached; set GITHUB_TOKEN, or start with OFFLINE=true";
+    }
+    if (response.isRedirect()) {
+      // e.g. a renamed repository; following it would leave /repos/{owner}/{repository}
+      return "upstream answered " + code + ": the repository has moved; ask for its new name";
+    }
+    return "upstream answered " + code;
+  }
+
+  private static JsonNode parse(Response response) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new BadGatewayResponse("upstream answer larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      JsonNode json = JSON.readTree(source.getBuffer().inputStream());
+      if (json == null || !json.isObject()) {
+        throw new BadGatewayResponse("upstream answer is not a JSON object");
+      }
+      return json;
+    } catch (JacksonException e) {
+      throw new BadGatewayResponse("upstream answer is not JSON");
+    }
+  }
+}
