@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * A group of command-line settings: picocli options declared in code, each setting a field of the
  * object that holds the group, and added to a command line as a picocli mixin. Declared with
- * picocli's annotations instead, every start of a service paid for reading them: the JDK makes a
- * proxy class for each annotation type, 70-80 ms of a 400 ms start on JDK 25.
+ * picocli's annotations instead, every start paid for reading them: the JDK makes a proxy class
+ * for each annotation type (the cost is in BENCHMARKS.md).
  */
 public interface Settings {
 

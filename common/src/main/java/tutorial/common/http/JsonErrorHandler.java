@@ -40,9 +40,7 @@ final class JsonErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(body(status, reason));
   }
 
-  /**
-   * Built at the first such error, not while the service starts: a mapper takes 10-20 ms to build.
-   */
+  /** Built at the first such error, not while the service starts: a mapper is slow to build. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }

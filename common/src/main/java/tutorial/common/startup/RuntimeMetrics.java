@@ -19,12 +19,12 @@ import java.util.function.Predicate;
 /**
  * The standard JVM and process metrics: what client_java's {@code JvmMetrics} registers, less its
  * native-memory collector. That one exposes nothing unless the JVM runs with {@code
- * -XX:NativeMemoryTracking}, and asking the JVM whether it does was measured at about 80 ms of
- * every start.
+ * -XX:NativeMemoryTracking}, and asking the JVM whether it does is slow, at every start.
  *
- * <p>Looking up the JVM's management beans takes 40-100 ms of a start, so the collectors are built
+ * <p>Looking up the JVM's management beans is a large part of a start, so the collectors are built
  * on another thread, into a registry of their own, while the server starts; the service's registry
- * holds a view of that registry, and a scrape that comes before they are ready waits for them.
+ * holds a view of that registry, and a scrape that comes before they are ready waits for them (the
+ * costs are in BENCHMARKS.md).
  */
 public final class RuntimeMetrics implements MultiCollector {
 
@@ -50,7 +50,7 @@ public final class RuntimeMetrics implements MultiCollector {
     JvmMemoryMetrics.builder().register(registry);
     JvmRuntimeInfoMetric.builder().register(registry);
     // A first collection, here and not in the first scrape: it makes the reflection and lambdas
-    // that every collection uses (about 20 ms once). The collectors only read the JVM's state.
+    // that every collection uses, once. The collectors only read the JVM's state.
     registry.scrape();
     return registry;
   }
