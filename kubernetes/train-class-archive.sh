@@ -2,13 +2,18 @@
 # Makes the class-data archive of the tuned launch while the image is built, as ./run makes it on
 # a first start: the service starts on loopback with -XX:ArchiveClassesAtExit, gets one request of
 # every kind, and stops on SIGTERM; as it exits the JVM writes the classes it loaded.
-#   train-class-archive.sh <service> <jar> <jvm options file> <archive>
+#   train-class-archive.sh <service> <jar> <jvm options file> <archive> <chapters.tsv>
 set -euo pipefail
-app=$1 jar=$2 options=$3 archive=$4 port=5000
+app=$1 jar=$2 options=$3 archive=$4 chapters=$5 port=5000
 
 offline=()
-# the two repository chapters answer from their embedded stand-in: no network while building
-[[ $app == histograms-app || $app == summaries-app ]] && offline=(--offline=true --stand-in-latency=false)
+# a chapter that calls the repository API answers from its embedded stand-in: no network while
+# building
+while IFS=$'\t' read -r module _ calls_api _; do
+  if [[ $module == "$app" && $calls_api == yes ]]; then
+    offline=(--offline=true --stand-in-latency=false)
+  fi
+done <"$chapters"
 
 log=$archive.log
 java "@$options" "-XX:ArchiveClassesAtExit=$archive" -jar "$jar" \

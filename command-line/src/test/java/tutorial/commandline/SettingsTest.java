@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,5 +104,118 @@ class SettingsTest {
         .contains("--request-log=<requestLog>")
         .contains("--stop-timeout=<stopTimeout>")
         .contains("-h, --help");
+  }
+
+  /** A group with the other kinds the tools use: a flag, lists, an optional value, parameters. */
+  static final class Tool implements Settings {
+    boolean quiet;
+    List<String> names = new ArrayList<>();
+    List<String> services;
+    List<TimeUnit> units;
+    String step;
+    List<String> targets = new ArrayList<>();
+
+    @Override
+    public CommandSpec options() {
+      return Settings.group()
+          .flag("--quiet", v -> quiet = v, "Quiet.")
+          .alias("-q")
+          .list("--name", String.class, null, null, v -> names = v, "Names.")
+          .alias("-n")
+          .label("NAME")
+          .list("--services", String.class, ",", "a,b,c", v -> services = v, "Services.")
+          .label("SERVICE")
+          .list("--units", TimeUnit.class, ",", null, v -> units = v, "Units.")
+          .optionalValue("seconds,minutes", "[UNIT,...]")
+          .option("--step", String.class, null, v -> step = v, "Step.")
+          .label("CHAPTER/STEP")
+          .parameters("TARGET", v -> targets = v, "Targets.")
+          .build();
+    }
+  }
+
+  private static CommandLine commandLine(Tool tool) {
+    CommandSpec command = CommandSpec.create().name("tool");
+    command.addMixin("tool", tool.options());
+    HelpOption.addTo(command);
+    return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Test
+  void aFlagTakesNoValueAndIsFalseWhenLeftOut() {
+    Tool absent = new Tool();
+    Tool given = new Tool();
+    Tool attached = new Tool();
+
+    commandLine(absent).parseArgs();
+    commandLine(given).parseArgs("-q", "a");
+    commandLine(attached).parseArgs("--quiet=false");
+
+    assertThat(absent.quiet).isFalse();
+    assertThat(given.quiet).isTrue();
+    assertThat(given.targets).containsExactly("a");
+    assertThat(attached.quiet).isFalse();
+  }
+
+  @Test
+  void aListGathersEveryValueGivenAndReplacesItsDefault() {
+    Tool absent = new Tool();
+    Tool given = new Tool();
+
+    commandLine(absent).parseArgs();
+    commandLine(given).parseArgs("-n", "a", "--name=b", "--services=x,y", "--services=z");
+
+    assertThat(absent.names).isEmpty();
+    assertThat(absent.services).containsExactly("a", "b", "c");
+    assertThat(absent.units).isNull();
+    assertThat(given.names).containsExactly("a", "b");
+    assertThat(given.services).containsExactly("x", "y", "z");
+  }
+
+  @Test
+  void anOptionalValueFallsBackWhenLeftOutAndIsReadWhenGiven() {
+    Tool alone = new Tool();
+    Tool given = new Tool();
+
+    commandLine(alone).parseArgs("--units", "localhost:1");
+    commandLine(given).parseArgs("--units=MINUTES,hours", "localhost:1");
+
+    assertThat(alone.units).containsExactly(TimeUnit.SECONDS, TimeUnit.MINUTES);
+    assertThat(alone.targets).containsExactly("localhost:1");
+    assertThat(given.units).containsExactly(TimeUnit.MINUTES, TimeUnit.HOURS);
+    assertThatThrownBy(() -> commandLine(new Tool()).parseArgs("--units=weeks"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("'--units'")
+        .hasMessageContaining("but was 'weeks'");
+  }
+
+  @Test
+  void everyArgumentAfterTwoDashesIsAParameter() {
+    Tool tool = new Tool();
+
+    commandLine(tool).parseArgs("a", "--step=s", "--", "--quiet", "b");
+
+    assertThat(tool.step).isEqualTo("s");
+    assertThat(tool.quiet).isFalse();
+    assertThat(tool.targets).containsExactly("a", "--quiet", "b");
+  }
+
+  @Test
+  void theHelpShowsAliasesLabelsListsAndParameters() {
+    CommandLine commandLine = commandLine(new Tool());
+
+    assertThat(commandLine.getUsageMessage())
+        .contains("[TARGET...]")
+        .contains("-q, --quiet")
+        .contains("-n, --name=NAME")
+        .contains("--services=SERVICE[,SERVICE...]")
+        .contains("--units=[UNIT,...]")
+        .contains("--step=CHAPTER/STEP");
+  }
+
+  @Test
+  void aLabelOrAliasNeedsAnOptionBeforeIt() {
+    assertThatThrownBy(() -> Settings.group().label("NAME"))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

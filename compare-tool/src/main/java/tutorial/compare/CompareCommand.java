@@ -4,15 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tutorial.commandline.HelpOption;
+import tutorial.commandline.Settings;
 import tutorial.steps.TutorialSteps;
 
 /**
@@ -20,149 +19,141 @@ import tutorial.steps.TutorialSteps;
  * metric type looks like on the wire, how the formats differ, and whether a service matches a step
  * of the tutorial. Its exit status makes it a check for scripts as well.
  */
-@Command(
-    name = "compare",
-    sortOptions = false,
-    usageHelpWidth = 100,
-    description = {
-      "Shows Prometheus scrapes side by side, family by family: type, help, series and values.",
-      "A TARGET is a service (http://localhost:5001, localhost:5001/metrics) or a saved scrape"
-          + " (text, OpenMetrics or binary protobuf, recognised by its content).",
-      "Left out as noise: _created series, timestamps, exemplars, and the runtime families"
-          + " (process_*, jvm_*, python_*) unless --all or --name asks for them.",
-      ""
-    },
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:every compared family is the same",
-      "1:a compared family differs",
-      "2:a usage error, or a target that cannot be read"
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  compare localhost:5001 localhost:5002                 a counter next to a gauge",
-      "  compare --formats localhost:5005                      text, OpenMetrics and protobuf",
-      "  compare --step counters/after-visits localhost:5001   does my service match the tutorial?",
-      "  compare --list-steps                                  the steps --step knows",
-      "  compare before.txt after.txt                          two saved scrapes"
-    })
-public final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand implements Callable<Integer>, Settings {
 
   static final int SAME = 0;
   static final int DIFFERS = 1;
   static final int CANNOT_COMPARE = 2;
 
-  @Spec CommandSpec spec;
+  /** The command line this command runs in, for its output and its usage errors. */
+  private CommandSpec spec;
 
-  @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Services or saved scrapes.")
   List<String> targets = new ArrayList<>();
-
-  @Option(
-      names = {"-n", "--name"},
-      paramLabel = "NAME",
-      description =
-          "Only the families named so, by family or sample name; * matches anything (jvm_*)."
-              + " Repeatable.")
   List<String> names = new ArrayList<>();
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      description =
-          "What to ask the services for: ${COMPLETION-CANDIDATES} (default text, or the format"
-              + " of the --expected file).")
   Format format;
-
-  @Option(
-      names = "--formats",
-      paramLabel = "[FORMAT,...]",
-      hideParamSyntax = true,
-      split = ",",
-      arity = "0..1",
-      fallbackValue = "text,openmetrics,protobuf",
-      description = "Ask one service for several formats and compare them (default: all three).")
   List<Format> formats;
-
-  @Option(
-      names = {"-e", "--expected"},
-      paramLabel = "FILE",
-      description =
-          "Compare each TARGET with this expected scrape, family by family; <NUMBER> in the file"
-              + " matches any number. Only the file's families are compared.")
   Path expected;
-
-  @Option(
-      names = {"-s", "--step"},
-      paramLabel = "CHAPTER/STEP",
-      description =
-          "--expected with a tutorial step's expected scrape, which ships with this command, e.g."
-              + " counters/after-visits (--list-steps shows them all).")
   String step;
-
-  @Option(names = "--list-steps", description = "List the tutorial steps and exit.")
   boolean listSteps;
-
-  @Option(
-      names = "--exact",
-      description =
-          "Also compare the values that differ from run to run (sums and quantiles of durations).")
   boolean exact;
-
-  @Option(
-      names = "--tolerance",
-      paramLabel = "FRACTION",
-      defaultValue = "0",
-      description = "Values this close (0.05 = 5%%) count as the same (default ${DEFAULT-VALUE}).")
   double tolerance;
-
-  @Option(
-      names = "--varies",
-      paramLabel = "NAME",
-      description = "Values of these families differ from run to run: do not compare them.")
   List<String> varies = new ArrayList<>();
-
-  @Option(names = "--all", description = "Also compare the runtime families.")
   boolean all;
-
-  @Option(
-      names = {"-d", "--differences"},
-      description = "Show only the families that differ.")
   boolean differencesOnly;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Print only the one-line verdict (for scripts).")
   boolean quiet;
-
-  @Option(
-      names = "--width",
-      paramLabel = "COLUMNS",
-      defaultValue = "100",
-      description = "Width of the output (default ${DEFAULT-VALUE}).")
   int width;
-
-  @Option(
-      names = "--metrics-token",
-      paramLabel = "TOKEN",
-      defaultValue = "${env:METRICS_TOKEN}",
-      description =
-          "Send 'Authorization: Bearer <token>', for services started with a --metrics-token"
-              + " (env METRICS_TOKEN, as for the services).")
   String metricsToken;
-
-  @Option(
-      names = "--metrics-username",
-      paramLabel = "USER",
-      defaultValue = "${env:METRICS_USERNAME}",
-      description = "With --metrics-password: log in to /metrics (env METRICS_USERNAME).")
   String metricsUsername;
-
-  @Option(
-      names = "--metrics-password",
-      paramLabel = "PASSWORD",
-      defaultValue = "${env:METRICS_PASSWORD}",
-      description = "Password for --metrics-username (env METRICS_PASSWORD).")
   String metricsPassword;
+
+  @Override
+  public CommandSpec options() {
+    return Settings.group()
+        .parameters("TARGET", value -> targets = value, "Services or saved scrapes.")
+        .list(
+            "--name",
+            String.class,
+            null,
+            null,
+            value -> names = value,
+            "Only the families named so, by family or sample name; * matches anything (jvm_*)."
+                + " Repeatable.")
+        .alias("-n")
+        .label("NAME")
+        .option(
+            "--format",
+            Format.class,
+            null,
+            value -> format = value,
+            "What to ask the services for: ${COMPLETION-CANDIDATES} (default text, or the format"
+                + " of the --expected file).")
+        .alias("-f")
+        .label("FORMAT")
+        .list(
+            "--formats",
+            Format.class,
+            ",",
+            null,
+            value -> formats = value,
+            "Ask one service for several formats and compare them (default: all three).")
+        .optionalValue("text,openmetrics,protobuf", "[FORMAT,...]")
+        .option(
+            "--expected",
+            Path.class,
+            null,
+            value -> expected = value,
+            "Compare each TARGET with this expected scrape, family by family; <NUMBER> in the file"
+                + " matches any number. Only the file's families are compared.")
+        .alias("-e")
+        .label("FILE")
+        .option(
+            "--step",
+            String.class,
+            null,
+            value -> step = value,
+            "--expected with a tutorial step's expected scrape, which ships with this command, e.g."
+                + " counters/after-visits (--list-steps shows them all).")
+        .alias("-s")
+        .label("CHAPTER/STEP")
+        .flag("--list-steps", value -> listSteps = value, "List the tutorial steps and exit.")
+        .flag(
+            "--exact",
+            value -> exact = value,
+            "Also compare the values that differ from run to run (sums and quantiles of durations).")
+        .option(
+            "--tolerance",
+            double.class,
+            "0",
+            value -> tolerance = value,
+            "Values this close (0.05 = 5%%) count as the same (default ${DEFAULT-VALUE}).")
+        .label("FRACTION")
+        .list(
+            "--varies",
+            String.class,
+            null,
+            null,
+            value -> varies = value,
+            "Values of these families differ from run to run: do not compare them.")
+        .label("NAME")
+        .flag("--all", value -> all = value, "Also compare the runtime families.")
+        .flag(
+            "--differences",
+            value -> differencesOnly = value,
+            "Show only the families that differ.")
+        .alias("-d")
+        .flag("--quiet", value -> quiet = value, "Print only the one-line verdict (for scripts).")
+        .alias("-q")
+        .option(
+            "--width",
+            int.class,
+            "100",
+            value -> width = value,
+            "Width of the output (default ${DEFAULT-VALUE}).")
+        .label("COLUMNS")
+        .option(
+            "--metrics-token",
+            String.class,
+            "${env:METRICS_TOKEN}",
+            value -> metricsToken = value,
+            "Send 'Authorization: Bearer <token>', for services started with a --metrics-token"
+                + " (env METRICS_TOKEN, as for the services).")
+        .label("TOKEN")
+        .option(
+            "--metrics-username",
+            String.class,
+            "${env:METRICS_USERNAME}",
+            value -> metricsUsername = value,
+            "With --metrics-password: log in to /metrics (env METRICS_USERNAME).")
+        .label("USER")
+        .option(
+            "--metrics-password",
+            String.class,
+            "${env:METRICS_PASSWORD}",
+            value -> metricsPassword = value,
+            "Password for --metrics-username (env METRICS_PASSWORD).")
+        .label("PASSWORD")
+        .build();
+  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -170,8 +161,39 @@ public final class CompareCommand implements Callable<Integer> {
 
   /** The command with its error handling: every failure is a message and exit status 2. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new CompareCommand());
-    HelpOption.addTo(commandLine.getCommandSpec());
+    CompareCommand compare = new CompareCommand();
+    // the command runs this object's call(); its options are the ones declared above
+    CommandSpec command = CommandSpec.wrapWithoutInspection(compare).name("compare");
+    Map<String, String> exitStatuses = new LinkedHashMap<>();
+    exitStatuses.put("0", "every compared family is the same");
+    exitStatuses.put("1", "a compared family differs");
+    exitStatuses.put("2", "a usage error, or a target that cannot be read");
+    command
+        .usageMessage()
+        .sortOptions(false)
+        .width(100)
+        .description(
+            "Shows Prometheus scrapes side by side, family by family: type, help, series and"
+                + " values.",
+            "A TARGET is a service (http://localhost:5001, localhost:5001/metrics) or a saved"
+                + " scrape (text, OpenMetrics or binary protobuf, recognised by its content).",
+            "Left out as noise: _created series, timestamps, exemplars, and the runtime families"
+                + " (process_*, jvm_*, python_*) unless --all or --name asks for them.",
+            "")
+        .exitCodeListHeading("%nExit status:%n")
+        .exitCodeList(exitStatuses)
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  compare localhost:5001 localhost:5002                 a counter next to a gauge",
+            "  compare --formats localhost:5005                      text, OpenMetrics and protobuf",
+            "  compare --step counters/after-visits localhost:5001   does my service match the"
+                + " tutorial?",
+            "  compare --list-steps                                  the steps --step knows",
+            "  compare before.txt after.txt                          two saved scrapes");
+    command.addMixin("compare", compare.options());
+    HelpOption.addTo(command);
+    compare.spec = command;
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (e, args) -> {

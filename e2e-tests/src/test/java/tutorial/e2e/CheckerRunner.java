@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Runs a checker that ships with its server, Prometheus's {@code promtool} or Alertmanager's {@code
  * amtool}, and collects what it said.
  */
-final class Checker {
+final class CheckerRunner {
 
   private static final long TIMEOUT_SECONDS = 60;
 
@@ -32,16 +32,17 @@ final class Checker {
     }
   }
 
-  private Checker() {}
+  private CheckerRunner() {}
 
-  static Result run(Tools.Tool checker, Path workingDir, String... args) {
+  static Result run(ExternalBinaries.Binary checker, Path workingDir, String... args) {
     return runWithInput(checker, workingDir, null, args);
   }
 
   /** {@code checker args...}, with {@code stdin} (if given) piped in as {@code curl | promtool}. */
-  static Result runWithInput(Tools.Tool checker, Path workingDir, String stdin, String... args) {
+  static Result runWithInput(
+      ExternalBinaries.Binary checker, Path workingDir, String stdin, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(Tools.path(checker).toString());
+    command.add(ExternalBinaries.path(checker).toString());
     command.addAll(List.of(args));
     Process process;
     try {

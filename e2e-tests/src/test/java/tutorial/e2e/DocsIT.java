@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tutorial.common.TutorialApp;
 import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.GitHubClient;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
@@ -63,28 +64,34 @@ class DocsIT {
 
   /**
    * The chapters' modules, each with how its app is built for a replay of its steps; the two that
-   * call the repository API get a stand-in that answers as the API did in the tutorial's own run.
+   * call the repository API as {@code OFFLINE=true} starts them, as their READMEs do.
    */
-  static final Map<String, Function<RepositoryApi, Function<PrometheusRegistry, TutorialApp>>>
-      CHAPTERS =
-          Map.of(
-              "counters-app", api -> CountersApp::new,
-              "gauges-app", api -> GaugesApp::new,
-              "histograms-app",
-                  api ->
-                      registry ->
-                          new HistogramsApp(
-                              registry,
-                              api.client(),
-                              TestSettings.parse(new Buckets(), "--buckets=python")),
-              "summaries-app",
-                  api ->
-                      registry ->
-                          new SummariesApp(
-                              registry,
-                              api.client(),
-                              TestSettings.parse(new Quantiles(), "--quantiles=false")),
-              "custom-metrics-app", api -> CustomMetricsApp::new);
+  static final Map<String, Function<PrometheusRegistry, TutorialApp>> CHAPTERS =
+      Map.of(
+          "counters-app", CountersApp::new,
+          "gauges-app", GaugesApp::new,
+          "histograms-app", registry -> histograms(registry, "--buckets=python"),
+          "summaries-app",
+              registry ->
+                  new SummariesApp(
+                      registry,
+                      offline(),
+                      TestSettings.parse(new Quantiles(), "--quantiles=false")),
+          "custom-metrics-app", CustomMetricsApp::new);
+
+  /** The histogram chapter's second start: its own steps, with the tutorial's own buckets. */
+  static final String TUTORIAL_BUCKETS = "The tutorial's own buckets";
+
+  private static TutorialApp histograms(PrometheusRegistry registry, String buckets) {
+    return new HistogramsApp(registry, offline(), TestSettings.parse(new Buckets(), buckets));
+  }
+
+  /** The embedded stand-in, with the tutorial's own times for the first three calls. */
+  private static GitHubClient offline() {
+    return GitHubClient.connect(
+        TestSettings.upstream("http://127.0.0.1:9", "--offline=true", "--stand-in-latency=true"),
+        Tracing.off());
+  }
 
   private static Stream<Markdown> pages() {
     return Markdown.pages(REPO).stream().map(Markdown::read);
@@ -127,25 +134,39 @@ class DocsIT {
 
   @TestFactory
   Stream<DynamicTest> eachChaptersStepsAnswerAsItsReadmeSays() {
-    return CHAPTERS.keySet().stream()
-        .sorted()
-        .map(module -> DynamicTest.dynamicTest(module, () -> replay(module)));
+    Stream<DynamicTest> chapters =
+        CHAPTERS.keySet().stream()
+            .sorted()
+            .map(
+                module ->
+                    DynamicTest.dynamicTest(
+                        module,
+                        () -> replay(module, "The tutorial's steps", CHAPTERS.get(module))));
+    DynamicTest tutorialBuckets =
+        DynamicTest.dynamicTest(
+            "histograms-app, " + TUTORIAL_BUCKETS,
+            () ->
+                replay(
+                    "histograms-app",
+                    TUTORIAL_BUCKETS,
+                    registry -> histograms(registry, "--buckets=tutorial")));
+    return Stream.concat(chapters, Stream.of(tutorialBuckets));
   }
 
   /**
    * Replays the curl lines of the chapter's steps in order against a fresh service, and checks each
    * answer the page shows: a {@code # → } comment, or a scrape block right after the scrape's curl.
    */
-  private static void replay(String module) {
+  private static void replay(
+      String module, String section, Function<PrometheusRegistry, TutorialApp> app) {
     Markdown page = Markdown.read(REPO.resolve(module).resolve("README.md"));
     List<Markdown.Block> steps =
-        page.blocks().stream().filter(b -> b.section().equals("The tutorial's steps")).toList();
-    assertThat(steps).as("%s/README.md: the steps' blocks", module).isNotEmpty();
+        page.blocks().stream()
+            .filter(b -> b.section().equals(section) || b.subsection().equals(section))
+            .toList();
+    assertThat(steps).as("%s/README.md: the blocks of %s", module, section).isNotEmpty();
     int checked = 0;
-    try (RepositoryApi api = RepositoryApi.startAnsweringAfter(RepositoryApi.TUTORIALS_RUN);
-        RunningService service = RunningService.start(CHAPTERS.get(module).apply(api))) {
-      // so that the first counted call is not slowed by classes loading for the first time
-      Services.warmUp(api);
+    try (RunningService service = RunningService.start(app)) {
       checked =
           replay(
               page,
@@ -164,7 +185,9 @@ class DocsIT {
                     .isTrue();
               });
     }
-    assertThat(checked).as("%s/README.md: answers shown and checked", module).isPositive();
+    assertThat(checked)
+        .as("%s/README.md, %s: answers shown and checked", module, section)
+        .isPositive();
   }
 
   /**
@@ -334,7 +357,7 @@ class DocsIT {
     assertThat(drawn).as("docs/pictures/topology.svg: run topology.sh").containsAll(labelLines);
 
     // and it shows every port and region that the shipped configs of the topology use
-    Path topology = Shipped.dir().resolve("topology");
+    Path topology = PrometheusFolder.dir().resolve("topology");
     StringBuilder configs = new StringBuilder();
     try (Stream<Path> files = Files.list(topology)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {

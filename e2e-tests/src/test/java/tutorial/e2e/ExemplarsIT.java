@@ -38,7 +38,7 @@ class ExemplarsIT {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static final OkHttpClient HTTP = new OkHttpClient();
   private static JarProcess histograms;
   private static JarProcess summaries;
@@ -49,37 +49,38 @@ class ExemplarsIT {
 
   @BeforeAll
   static void startServicesAndPrometheus() throws Exception {
-    skip = Tools.missing(Tools.Tool.PROMETHEUS);
+    skip = ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS);
     if (skip.isPresent()) {
       return;
     }
-    RepositoryApi api = closer.add(RepositoryApi.start());
-    closer.port(api.port());
+    RepositoryApi api = started.add(RepositoryApi.start());
+    started.expectFreed(api.port());
     String apiUrl = "--github-api-url=http://127.0.0.1:" + api.port();
-    histograms = closer.add(start("histograms-app", apiUrl));
+    histograms = started.add(start("histograms-app", apiUrl));
     histogramsPort = histograms.awaitPort(START_TIMEOUT);
-    summaries = closer.add(start("summaries-app", apiUrl));
+    summaries = started.add(start("summaries-app", apiUrl));
     summariesPort = summaries.awaitPort(START_TIMEOUT);
-    closer.port(histogramsPort);
-    closer.port(summariesPort);
+    started.expectFreed(histogramsPort);
+    started.expectFreed(summariesPort);
 
     String config =
-        Files.readString(Shipped.file(EXAMPLE))
+        Files.readString(PrometheusFolder.file(EXAMPLE))
             .replace("scrape_interval: 15s", "scrape_interval: 1s\n  scrape_timeout: 1s")
             // the chapter's single service (job tutorial) is histograms-app too
             .replace("localhost:5000", "127.0.0.1:" + histogramsPort)
             .replace("localhost:5003", "127.0.0.1:" + histogramsPort)
             .replace("localhost:5004", "127.0.0.1:" + summariesPort);
     prometheus =
-        closer.add(
+        started.add(
             PrometheusServer.start(
                 "exemplars",
                 config,
                 List.of(
-                    Shipped.file(Shipped.RECORDING_RULES), Shipped.file(Shipped.ALERTING_RULES)),
+                    PrometheusFolder.file(PrometheusFolder.RECORDING_RULES),
+                    PrometheusFolder.file(PrometheusFolder.ALERTING_RULES)),
                 3,
                 "--enable-feature=exemplar-storage"));
-    closer.port(prometheus.port());
+    started.expectFreed(prometheus.port());
 
     // fast calls first, whose exemplars land in a low bucket; then client_java's 90 ms between
     // two samples of one series has passed before the slow call
@@ -98,7 +99,7 @@ class ExemplarsIT {
 
   @AfterAll
   static void stopEverything() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach

@@ -6,18 +6,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the binaries of the servers (prometheus, victoria-metrics, prometheus-alertmanager) and of
- * their checkers (promtool, amtool): the one a variable names, else the first on the {@code PATH}.
- * Without them a developer's run skips the end-to-end tests with a hint; CI (which sets {@code
- * CI=true}) installs them first, so there a missing binary fails the run.
+ * Finds the binaries from outside the repository that the end-to-end tests run: the servers
+ * (prometheus, victoria-metrics, prometheus-alertmanager) and their checkers (promtool, amtool),
+ * the one a variable names, else the first on the {@code PATH}. Without them a developer's run
+ * skips the end-to-end tests with a hint; CI (which sets {@code CI=true}) installs them first, so
+ * there a missing binary fails the run.
  */
-final class Tools {
+final class ExternalBinaries {
 
   static final String INSTALL_HINT =
       "install Prometheus: sudo apt-get install --no-install-recommends prometheus"
           + " victoria-metrics prometheus-alertmanager, or set PROMETHEUS_BIN (and PROMTOOL_BIN)";
 
-  enum Tool {
+  enum Binary {
     PROMETHEUS("prometheus", "PROMETHEUS_BIN", null),
     PROMTOOL("promtool", "PROMTOOL_BIN", PROMETHEUS),
     VICTORIA_METRICS("victoria-metrics", "VICTORIA_METRICS_BIN", null),
@@ -28,9 +29,9 @@ final class Tools {
     final String variable;
 
     /** The server whose release ships this checker: a variable naming it finds the checker too. */
-    final Tool server;
+    final Binary server;
 
-    Tool(String command, String variable, Tool server) {
+    Binary(String command, String variable, Binary server) {
       this.command = command;
       this.variable = variable;
       this.server = server;
@@ -39,17 +40,17 @@ final class Tools {
 
   private static boolean hintPrinted;
 
-  private Tools() {}
+  private ExternalBinaries() {}
 
   /**
-   * Why the tool cannot be used here, for the tests to skip with; empty when it is installed. In CI
-   * a missing tool is an error instead: the end-to-end tests must run there.
+   * Why the binary cannot be used here, for the tests to skip with; empty when it is installed. In
+   * CI a missing binary is an error instead: the end-to-end tests must run there.
    */
-  static Optional<String> missing(Tool tool) {
+  static Optional<String> missing(Binary binary) {
     try {
-      path(tool);
+      path(binary);
       return Optional.empty();
-    } catch (MissingTool e) {
+    } catch (MissingBinary e) {
       if (inCi()) {
         throw new AssertionError(e.getMessage() + " (CI is set: the end-to-end tests must run)");
       }
@@ -59,7 +60,7 @@ final class Tools {
   }
 
   static Path prometheus() {
-    return path(Tool.PROMETHEUS);
+    return path(Binary.PROMETHEUS);
   }
 
   /** CI sets {@code CI=true}; there the end-to-end tests are required, not optional. */
@@ -72,24 +73,25 @@ final class Tools {
    * The variable's file; else, for a checker, the one beside its server's (promtool beside
    * PROMETHEUS_BIN, amtool beside ALERTMANAGER_BIN, as in the upstream releases); else the PATH's.
    */
-  static Path path(Tool tool) {
-    String named = System.getenv(tool.variable);
+  static Path path(Binary binary) {
+    String named = System.getenv(binary.variable);
     if (named != null && !named.isBlank()) {
       if (isExecutable(Path.of(named))) {
         return Path.of(named);
       }
-      throw new MissingTool(
-          tool.variable + "=" + named + " is not an executable file; " + INSTALL_HINT);
+      throw new MissingBinary(
+          binary.variable + "=" + named + " is not an executable file; " + INSTALL_HINT);
     }
     Optional<Path> beside = Optional.empty();
-    if (tool.server != null && System.getenv(tool.server.variable) != null) {
+    if (binary.server != null && System.getenv(binary.server.variable) != null) {
       beside =
-          Optional.of(Path.of(System.getenv(tool.server.variable)).resolveSibling(tool.command))
-              .filter(Tools::isExecutable);
+          Optional.of(Path.of(System.getenv(binary.server.variable)).resolveSibling(binary.command))
+              .filter(ExternalBinaries::isExecutable);
     }
     return beside
-        .or(() -> onPath(tool.command))
-        .orElseThrow(() -> new MissingTool(tool.command + " not found on PATH; " + INSTALL_HINT));
+        .or(() -> onPath(binary.command))
+        .orElseThrow(
+            () -> new MissingBinary(binary.command + " not found on PATH; " + INSTALL_HINT));
   }
 
   private static Optional<Path> onPath(String command) {
@@ -117,8 +119,8 @@ final class Tools {
     }
   }
 
-  private static final class MissingTool extends RuntimeException {
-    MissingTool(String message) {
+  private static final class MissingBinary extends RuntimeException {
+    MissingBinary(String message) {
       super(message);
     }
   }

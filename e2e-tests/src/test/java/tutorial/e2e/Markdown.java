@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 record Markdown(Path file, String text, List<Block> blocks, List<Heading> headings) {
 
   /** A fenced block: its language (may be empty), its lines, and where it starts (1-based). */
-  record Block(String language, List<String> lines, int line, String section) {}
+  /** A fenced block, with the level-2 heading it stands under and the level-3 one, if any. */
+  record Block(String language, List<String> lines, int line, String section, String subsection) {}
 
   record Heading(int level, String title, int line) {}
 
@@ -35,6 +36,7 @@ record Markdown(Path file, String text, List<Block> blocks, List<Heading> headin
     List<Heading> headings = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     String section = "";
+    String subsection = "";
     for (int i = 0; i < lines.length; i++) {
       Matcher fence = FENCE.matcher(lines[i]);
       if (fence.matches()) {
@@ -43,7 +45,7 @@ record Markdown(Path file, String text, List<Block> blocks, List<Heading> headin
         for (i++; i < lines.length && !lines[i].strip().equals("```"); i++) {
           body.add(lines[i]);
         }
-        blocks.add(new Block(fence.group(1), body, start, section));
+        blocks.add(new Block(fence.group(1), body, start, section, subsection));
         continue;
       }
       Matcher heading = HEADING.matcher(lines[i]);
@@ -51,6 +53,9 @@ record Markdown(Path file, String text, List<Block> blocks, List<Heading> headin
         headings.add(new Heading(heading.group(1).length(), heading.group(2), i + 1));
         if (heading.group(1).length() == 2) {
           section = heading.group(2);
+          subsection = "";
+        } else if (heading.group(1).length() == 3) {
+          subsection = heading.group(2);
         }
       }
     }

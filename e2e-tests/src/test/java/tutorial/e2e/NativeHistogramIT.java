@@ -47,7 +47,7 @@ class NativeHistogramIT {
    */
   private static final double BUCKET_GROWTH = Math.pow(2, 1.0 / 32);
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static RunningService histograms;
   private static PrometheusServer prometheus;
 
@@ -56,27 +56,27 @@ class NativeHistogramIT {
 
   @BeforeAll
   static void startServiceAndPrometheus() {
-    skip = Tools.missing(Tools.Tool.PROMETHEUS);
+    skip = ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS);
     if (skip.isPresent()) {
       return;
     }
-    RepositoryApi github = closer.add(RepositoryApi.start());
-    closer.port(github.port());
+    RepositoryApi github = started.add(RepositoryApi.start());
+    started.expectFreed(github.port());
     Services.warmUp(github);
     histograms =
         Services.start(
-            closer,
+            started,
             registry ->
                 new HistogramsApp(registry, github.client(), Services.classicAndNativeBuckets()));
 
     ScrapeConfig config =
         new ScrapeConfig()
-            .ruleFile(Shipped.RECORDING_RULES)
-            .ruleFile(Shipped.ALERTING_RULES)
+            .ruleFile(PrometheusFolder.RECORDING_RULES)
+            .ruleFile(PrometheusFolder.ALERTING_RULES)
             .job("histograms", address(histograms));
     prometheus =
-        closer.add(PrometheusServer.start("native", config, "--enable-feature=native-histograms"));
-    closer.port(prometheus.port());
+        started.add(PrometheusServer.start("native", config, "--enable-feature=native-histograms"));
+    started.expectFreed(prometheus.port());
 
     CALLS.forEach(repo -> assertOk(histograms.get("/repos/" + repo)));
     prometheus.awaitValue("histogram_count(request_duration_seconds{job=\"histograms\"})", 10);
@@ -84,7 +84,7 @@ class NativeHistogramIT {
 
   @AfterAll
   static void stopEverything() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach
@@ -94,7 +94,7 @@ class NativeHistogramIT {
 
   @Test
   void prometheusKeepsOnlyTheNativeForm() {
-    List<Sample> nativeForm =
+    List<PromqlSample> nativeForm =
         prometheus.await(
             "request_duration_seconds{job=\"histograms\"}",
             answer -> answer.size() == 1 && answer.get(0).isHistogram(),
@@ -103,7 +103,7 @@ class NativeHistogramIT {
 
     // the classic series are not stored, though the service still exposes them as text
     for (String classic : List.of("_bucket", "_count", "_sum")) {
-      List<Sample> none = prometheus.query("request_duration_seconds" + classic);
+      List<PromqlSample> none = prometheus.query("request_duration_seconds" + classic);
       prometheus.print("request_duration_seconds" + classic, none);
       assertThat(none).isEmpty();
     }

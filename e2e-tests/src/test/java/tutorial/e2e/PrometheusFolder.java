@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files of the repository's {@code prometheus/} folder, which the learner runs as they are. */
-final class Shipped {
+final class PrometheusFolder {
 
   static final String CONFIG = "prometheus.yml";
   static final String RECORDING_RULES = "recording_rules.yml";
   static final String ALERTING_RULES = "alerting_rules.yml";
   static final String RULE_TESTS = "rules_test.yml";
 
-  private Shipped() {}
+  private PrometheusFolder() {}
 
   /** Set by the pom; {@code ../prometheus} when a test runs from the module's folder by hand. */
   static Path dir() {
@@ -31,10 +31,5 @@ final class Shipped {
       throw new AssertionError("missing " + file);
     }
     return file;
-  }
-
-  /** Where the tests keep the Prometheus logs, so a failed CI run can still be read. */
-  static Path logDir() {
-    return Path.of(System.getProperty("tutorial.e2e.logs", "target/e2e-logs")).toAbsolutePath();
   }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +26,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import tutorial.commandline.ProcessStop;
+import tutorial.testkit.Ports;
 
 /**
  * A real {@code prometheus} process for one test class: its own config and a temporary data folder,
@@ -69,7 +69,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus with a test's config and the shipped rule files it names. */
   static PrometheusServer start(String name, ScrapeConfig config, String... flags) {
-    List<Path> ruleFiles = config.ruleFiles().stream().map(Shipped::file).toList();
+    List<Path> ruleFiles = config.ruleFiles().stream().map(PrometheusFolder::file).toList();
     return start(name, config.yaml(), ruleFiles, config.targetsUp(), flags);
   }
 
@@ -79,7 +79,7 @@ final class PrometheusServer implements AutoCloseable {
    */
   static PrometheusServer start(
       String name, String configYaml, List<Path> filesBeside, int targetsUp, String... flags) {
-    Path binary = Tools.prometheus();
+    Path binary = ExternalBinaries.prometheus();
     PrometheusServer server;
     try {
       Path dir = Files.createTempDirectory("prometheus-" + name + "-");
@@ -87,7 +87,7 @@ final class PrometheusServer implements AutoCloseable {
       for (Path file : filesBeside) {
         Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
-      Path log = Shipped.logDir().resolve(name + "-prometheus.log");
+      Path log = logDir().resolve(name + "-prometheus.log");
       Files.createDirectories(log.getParent());
       Files.deleteIfExists(log);
       server = new PrometheusServer(name, dir, log);
@@ -116,7 +116,7 @@ final class PrometheusServer implements AutoCloseable {
 
   private void launch(Path binary, List<String> flags) {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      port = freePort();
+      port = Ports.free();
       List<String> command = new ArrayList<>();
       command.add(binary.toString());
       command.add("--config.file=" + dir.resolve("prometheus.yml"));
@@ -170,7 +170,7 @@ final class PrometheusServer implements AutoCloseable {
     long deadline = started + TARGETS_TIMEOUT.toNanos();
     int up = 0;
     while (System.nanoTime() < deadline) {
-      List<Sample> answer = query("count(up == 1)");
+      List<PromqlSample> answer = query("count(up == 1)");
       up = answer.isEmpty() ? 0 : (int) answer.get(0).value();
       if (up == expected) {
         System.out.printf(
@@ -216,12 +216,12 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** An instant query at the current time. */
-  List<Sample> query(String promql) {
+  List<PromqlSample> query(String promql) {
     return samples(api("/api/v1/query?query=" + URLEncoder.encode(promql, UTF_8)));
   }
 
   /** An instant query at {@code time}, seconds since the epoch as Prometheus writes them. */
-  List<Sample> queryAt(String promql, String time) {
+  List<PromqlSample> queryAt(String promql, String time) {
     return samples(
         api(
             "/api/v1/query?query="
@@ -234,14 +234,18 @@ final class PrometheusServer implements AutoCloseable {
    * Polls the query until its answer meets the condition (scrapes and rule evaluations come every
    * second), prints the query and the answer, and returns it.
    */
-  List<Sample> await(String promql, Predicate<List<Sample>> condition, String expectation) {
+  List<PromqlSample> await(
+      String promql, Predicate<List<PromqlSample>> condition, String expectation) {
     return await(promql, condition, expectation, AWAIT_TIMEOUT);
   }
 
   /** As {@link #await(String, Predicate, String)}, for what takes longer, such as remote writes. */
-  List<Sample> await(
-      String promql, Predicate<List<Sample>> condition, String expectation, Duration timeout) {
-    List<Sample> answer =
+  List<PromqlSample> await(
+      String promql,
+      Predicate<List<PromqlSample>> condition,
+      String expectation,
+      Duration timeout) {
+    List<PromqlSample> answer =
         poll(() -> query(promql), condition, "PromQL " + promql, expectation, timeout);
     print(promql, answer);
     return answer;
@@ -297,11 +301,13 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Prints an answer the test is about to check, so the CI log shows what PromQL said. */
-  void print(String promql, List<Sample> answer) {
+  void print(String promql, List<PromqlSample> answer) {
     String lines =
         answer.isEmpty()
             ? "(no series)"
-            : answer.stream().map(Sample::toString).collect(Collectors.joining("\n       => "));
+            : answer.stream()
+                .map(PromqlSample::toString)
+                .collect(Collectors.joining("\n       => "));
     System.out.printf("PromQL [%s] %s%n       => %s%n", name, promql, lines);
   }
 
@@ -385,13 +391,13 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** A vector (one sample per series) or a scalar (one sample without labels). */
-  private static List<Sample> samples(JsonNode data) {
-    List<Sample> samples = new ArrayList<>();
+  private static List<PromqlSample> samples(JsonNode data) {
+    List<PromqlSample> samples = new ArrayList<>();
     switch (data.path("resultType").asText()) {
       case "vector" -> data.path("result").forEach(series -> samples.add(sample(series)));
       case "scalar" ->
           samples.add(
-              new Sample(
+              new PromqlSample(
                   Map.of(),
                   data.path("result").get(1).asText(),
                   data.path("result").get(0).asText(),
@@ -401,15 +407,15 @@ final class PrometheusServer implements AutoCloseable {
     return samples;
   }
 
-  private static Sample sample(JsonNode series) {
+  private static PromqlSample sample(JsonNode series) {
     Map<String, String> labels = new HashMap<>();
     series.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
     if (series.has("histogram")) {
       JsonNode histogram = series.path("histogram");
-      return new Sample(labels, null, histogram.get(0).asText(), histogram.get(1));
+      return new PromqlSample(labels, null, histogram.get(0).asText(), histogram.get(1));
     }
     JsonNode value = series.path("value");
-    return new Sample(labels, value.get(1).asText(), value.get(0).asText(), null);
+    return new PromqlSample(labels, value.get(1).asText(), value.get(0).asText(), null);
   }
 
   private String readLog() {
@@ -422,22 +428,11 @@ final class PrometheusServer implements AutoCloseable {
 
   /** SIGTERM, as a service manager stops it; SIGKILL if it has not exited in time. */
   private void stopProcess() {
-    if (process == null || !process.isAlive()) {
+    if (process == null) {
       return;
     }
     // Prometheus starts no children, but a wrapper script named by PROMETHEUS_BIN might
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    } finally {
-      children.forEach(ProcessHandle::destroyForcibly);
-    }
+    ProcessStop.stopWithDescendants(process, STOP_TIMEOUT);
   }
 
   @Override
@@ -466,12 +461,9 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Where the tests keep the Prometheus logs, so a failed CI run can still be read. */
+  private static Path logDir() {
+    return Path.of(System.getProperty("tutorial.e2e.logs", "target/e2e-logs")).toAbsolutePath();
   }
 
   private static long millisSince(long nanoTime) {

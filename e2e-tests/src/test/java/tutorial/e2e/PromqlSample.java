@@ -6,16 +6,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One element of a PromQL answer: a series' labels and its value at the query's time. A native
- * histogram has no single value; the API sends it under {@code "histogram"} instead, kept here as
- * it came.
+ * One sample of a PromQL answer, as the HTTP API sends it (one per series of an instant vector, or
+ * a scalar's one): a series' labels and its value at the query's time. A native histogram has no
+ * single value; the API sends it under {@code "histogram"} instead, kept here as it came.
  *
  * @param rawValue the value as Prometheus wrote it, e.g. {@code "0.625"} or {@code "NaN"}
  * @param timestamp seconds since the epoch, as Prometheus wrote it (millisecond precision)
  */
-record Sample(Map<String, String> labels, String rawValue, String timestamp, JsonNode histogram) {
+record PromqlSample(
+    Map<String, String> labels, String rawValue, String timestamp, JsonNode histogram) {
 
-  Sample {
+  PromqlSample {
     labels = new TreeMap<>(labels);
   }
 

@@ -42,7 +42,7 @@ import tutorial.testkit.TestSettings;
  */
 class PromtoolIT {
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static RepositoryApi github;
 
   /** Why this machine cannot run these tests (no promtool), or empty. */
@@ -50,16 +50,18 @@ class PromtoolIT {
 
   @BeforeAll
   static void start() {
-    skip = Tools.missing(Tools.Tool.PROMTOOL); // in CI, a missing promtool fails here
+    skip =
+        ExternalBinaries.missing(
+            ExternalBinaries.Binary.PROMTOOL); // in CI, a missing promtool fails here
     if (skip.isEmpty()) {
-      github = closer.add(RepositoryApi.start());
-      closer.port(github.port());
+      github = started.add(RepositoryApi.start());
+      started.expectFreed(github.port());
     }
   }
 
   @AfterAll
   static void stop() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach
@@ -70,31 +72,33 @@ class PromtoolIT {
   @Test
   void theShippedConfigIsValid() {
     // also loads and checks the rule files it names
-    Checker.Result result = promtool("check", "config", Shipped.CONFIG);
+    CheckerRunner.Result result = promtool("check", "config", PrometheusFolder.CONFIG);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout())
-        .contains("SUCCESS: " + Shipped.CONFIG + " is valid prometheus config file syntax");
+        .contains(
+            "SUCCESS: " + PrometheusFolder.CONFIG + " is valid prometheus config file syntax");
   }
 
   @Test
   void theLoginExampleIsValid() {
-    Checker.Result result = promtool("check", "config", ProtectedMetricsIT.EXAMPLE);
+    CheckerRunner.Result result = promtool("check", "config", ProtectedMetricsIT.EXAMPLE);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
   }
 
   @Test
   void theExemplarsExampleIsValid() {
-    Checker.Result result = promtool("check", "config", ExemplarsIT.EXAMPLE);
+    CheckerRunner.Result result = promtool("check", "config", ExemplarsIT.EXAMPLE);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
   }
 
   @Test
   void theShippedRulesAreValid() {
-    Checker.Result result =
-        promtool("check", "rules", Shipped.RECORDING_RULES, Shipped.ALERTING_RULES);
+    CheckerRunner.Result result =
+        promtool(
+            "check", "rules", PrometheusFolder.RECORDING_RULES, PrometheusFolder.ALERTING_RULES);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     // 4 recording rules, 3 alerts
@@ -103,7 +107,7 @@ class PromtoolIT {
 
   @Test
   void theRulesUnitTestsPass() {
-    Checker.Result result = promtool("test", "rules", Shipped.RULE_TESTS);
+    CheckerRunner.Result result = promtool("test", "rules", PrometheusFolder.RULE_TESTS);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout()).contains("SUCCESS");
@@ -111,7 +115,7 @@ class PromtoolIT {
 
   @Test
   void theTopologysCentralConfigIsValidWithItsTwoRuleFiles() {
-    Checker.Result result = promtool("check", "config", "topology/central.yml");
+    CheckerRunner.Result result = promtool("check", "config", "topology/central.yml");
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout())
@@ -124,7 +128,7 @@ class PromtoolIT {
   }
 
   static Stream<String> agentConfigs() throws IOException {
-    try (Stream<Path> files = Files.list(Shipped.dir().resolve("topology"))) {
+    try (Stream<Path> files = Files.list(PrometheusFolder.dir().resolve("topology"))) {
       List<String> agents =
           files
               .map(file -> file.getFileName().toString())
@@ -140,7 +144,7 @@ class PromtoolIT {
   @ParameterizedTest
   @MethodSource("agentConfigs")
   void eachAgentConfigIsValidInAgentMode(String config) {
-    Checker.Result result = promtool("check", "config", "--agent", config);
+    CheckerRunner.Result result = promtool("check", "config", "--agent", config);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout()).contains("SUCCESS: " + config + " is valid");
@@ -153,13 +157,13 @@ class PromtoolIT {
     Path withRules = dir.resolve("agent-with-rules.yml");
     Files.writeString(
         withRules,
-        Files.readString(Shipped.dir().resolve(agent))
+        Files.readString(PrometheusFolder.dir().resolve(agent))
             + "\nrule_files:\n  - "
-            + Shipped.file(Shipped.RECORDING_RULES)
+            + PrometheusFolder.file(PrometheusFolder.RECORDING_RULES)
             + "\n");
 
-    Checker.Result asServer = promtool("check", "config", withRules.toString());
-    Checker.Result asAgent = promtool("check", "config", "--agent", withRules.toString());
+    CheckerRunner.Result asServer = promtool("check", "config", withRules.toString());
+    CheckerRunner.Result asAgent = promtool("check", "config", "--agent", withRules.toString());
 
     // the rules themselves are fine: a server takes them
     assertThat(asServer.exitCode()).as("%s", asServer).isZero();
@@ -170,10 +174,11 @@ class PromtoolIT {
 
   @Test
   void theTopologysAlertmanagerConfigIsValid() {
-    Optional<String> noAmtool = Tools.missing(Tools.Tool.AMTOOL); // in CI, this fails instead
+    Optional<String> noAmtool =
+        ExternalBinaries.missing(ExternalBinaries.Binary.AMTOOL); // in CI, this fails instead
     assumeTrue(noAmtool.isEmpty(), noAmtool::orElseThrow);
 
-    Checker.Result result = amtool("check-config", "topology/alertmanager.yml");
+    CheckerRunner.Result result = amtool("check-config", "topology/alertmanager.yml");
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.stdout())
@@ -236,8 +241,9 @@ class PromtoolIT {
       // curl -s localhost:5000/metrics | promtool check metrics
       String scrape = service.scrape();
 
-      Checker.Result result =
-          Checker.runWithInput(Tools.Tool.PROMTOOL, Shipped.dir(), scrape, "check", "metrics");
+      CheckerRunner.Result result =
+          CheckerRunner.runWithInput(
+              ExternalBinaries.Binary.PROMTOOL, PrometheusFolder.dir(), scrape, "check", "metrics");
 
       // lint findings go to stderr, with exit status 3; a parse error exits 1
       assertThat(result.exitCode()).as("%s", result).isZero();
@@ -255,17 +261,17 @@ class PromtoolIT {
     return Arguments.of(Named.of(name, app), step);
   }
 
-  private static Checker.Result promtool(String... args) {
-    return check(Tools.Tool.PROMTOOL, args);
+  private static CheckerRunner.Result promtool(String... args) {
+    return check(ExternalBinaries.Binary.PROMTOOL, args);
   }
 
-  private static Checker.Result amtool(String... args) {
-    return check(Tools.Tool.AMTOOL, args);
+  private static CheckerRunner.Result amtool(String... args) {
+    return check(ExternalBinaries.Binary.AMTOOL, args);
   }
 
   /** Runs the checker in prometheus/, as the docs show it, and prints what it said. */
-  private static Checker.Result check(Tools.Tool checker, String... args) {
-    Checker.Result result = Checker.run(checker, Shipped.dir(), args);
+  private static CheckerRunner.Result check(ExternalBinaries.Binary checker, String... args) {
+    CheckerRunner.Result result = CheckerRunner.run(checker, PrometheusFolder.dir(), args);
     System.out.printf(
         "$ %s %s%n%s%s", checker.command, String.join(" ", args), result.stdout(), result.stderr());
     return result;

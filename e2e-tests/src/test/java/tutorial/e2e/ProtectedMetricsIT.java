@@ -22,35 +22,35 @@ class ProtectedMetricsIT {
 
   static final String EXAMPLE = "prometheus-with-login.yml";
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static RunningService counters;
   private static PrometheusServer prometheus;
   private static Optional<String> skip = Optional.empty();
 
   @BeforeAll
   static void startProtectedServiceAndPrometheus() throws Exception {
-    skip = Tools.missing(Tools.Tool.PROMETHEUS);
+    skip = ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS);
     if (skip.isPresent()) {
       return;
     }
     counters =
-        closer.add(
+        started.add(
             RunningService.start(
                 TestSettings.service("--metrics-username=prometheus", "--metrics-password=s3cret"),
                 CountersApp::new));
-    closer.port(Services.port(counters));
+    started.expectFreed(Services.port(counters));
 
     String config =
-        Files.readString(Shipped.file(EXAMPLE))
+        Files.readString(PrometheusFolder.file(EXAMPLE))
             .replace("scrape_interval: 15s", "scrape_interval: 1s\n  scrape_timeout: 1s")
             .replace("localhost:5001", Services.address(counters));
     // start() waits until the one target is up: the login in the file must be accepted
-    prometheus = closer.add(PrometheusServer.start("login", config, List.of(), 1));
+    prometheus = started.add(PrometheusServer.start("login", config, List.of(), 1));
   }
 
   @AfterAll
   static void stop() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach

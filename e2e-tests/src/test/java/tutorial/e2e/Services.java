@@ -30,9 +30,13 @@ final class Services {
     return jar;
   }
 
-  /** A service on a free 127.0.0.1 port, stopped (and its port checked) by the closer. */
-  static RunningService start(Closer closer, Function<PrometheusRegistry, TutorialApp> app) {
-    return register(closer, RunningService.start(app));
+  /**
+   * A service on a free 127.0.0.1 port, stopped (and its port checked) with the rest the test
+   * started.
+   */
+  static RunningService start(
+      StartedResources started, Function<PrometheusRegistry, TutorialApp> app) {
+    return register(started, RunningService.start(app));
   }
 
   /**
@@ -40,13 +44,13 @@ final class Services {
    * the JVM metrics a learner's service has.
    */
   static RunningService startOn(
-      Closer closer, int port, Function<PrometheusRegistry, TutorialApp> app) {
-    return register(closer, RunningService.start(TestSettings.service("--port=" + port), app));
+      StartedResources started, int port, Function<PrometheusRegistry, TutorialApp> app) {
+    return register(started, RunningService.start(TestSettings.service("--port=" + port), app));
   }
 
-  private static RunningService register(Closer closer, RunningService service) {
-    closer.add(service);
-    closer.port(port(service));
+  private static RunningService register(StartedResources started, RunningService service) {
+    started.add(service);
+    started.expectFreed(port(service));
     return service;
   }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.Ports;
 import tutorial.testkit.TestSettings;
 
 /**
@@ -41,7 +40,7 @@ class ShippedConfigIT {
           "summaries", 5004,
           "custom-metrics", 5005);
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static PrometheusServer prometheus;
 
   /** Why this machine cannot run these tests (no Prometheus, a port taken), or empty. */
@@ -49,34 +48,36 @@ class ShippedConfigIT {
 
   @BeforeAll
   static void startServicesOnTheirPortsAndPrometheus() throws IOException {
-    skip = Tools.missing(Tools.Tool.PROMETHEUS).or(ShippedConfigIT::portsTaken);
+    skip =
+        ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS)
+            .or(ShippedConfigIT::portsTaken);
     if (skip.isPresent()) {
       return;
     }
 
-    RepositoryApi github = closer.add(RepositoryApi.start());
-    closer.port(github.port());
+    RepositoryApi github = started.add(RepositoryApi.start());
+    started.expectFreed(github.port());
     // ./run counters-app: the first chapter, on the tutorial's port
-    Services.startOn(closer, 5000, CountersApp::new);
-    Services.startOn(closer, 5001, CountersApp::new);
-    Services.startOn(closer, 5002, GaugesApp::new);
+    Services.startOn(started, 5000, CountersApp::new);
+    Services.startOn(started, 5001, CountersApp::new);
+    Services.startOn(started, 5002, GaugesApp::new);
     Services.startOn(
-        closer,
+        started,
         5003,
         registry ->
             new HistogramsApp(
                 registry, github.client(), TestSettings.parse(new Buckets(), "--buckets=python")));
     Services.startOn(
-        closer,
+        started,
         5004,
         registry ->
             new SummariesApp(
                 registry,
                 github.client(),
                 TestSettings.parse(new Quantiles(), "--quantiles=false")));
-    Services.startOn(closer, 5005, CustomMetricsApp::new);
+    Services.startOn(started, 5005, CustomMetricsApp::new);
 
-    String shipped = Files.readString(Shipped.file(Shipped.CONFIG));
+    String shipped = Files.readString(PrometheusFolder.file(PrometheusFolder.CONFIG));
     String fast =
         replaceOnce(
             replaceOnce(
@@ -84,19 +85,20 @@ class ShippedConfigIT {
             "  evaluation_interval: 15s",
             "  evaluation_interval: 1s");
     prometheus =
-        closer.add(
+        started.add(
             PrometheusServer.start(
                 "shipped-config",
                 fast,
                 List.of(
-                    Shipped.file(Shipped.RECORDING_RULES), Shipped.file(Shipped.ALERTING_RULES)),
+                    PrometheusFolder.file(PrometheusFolder.RECORDING_RULES),
+                    PrometheusFolder.file(PrometheusFolder.ALERTING_RULES)),
                 PORTS.size()));
-    closer.port(prometheus.port());
+    started.expectFreed(prometheus.port());
   }
 
   @AfterAll
   static void stopEverything() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach
@@ -106,7 +108,7 @@ class ShippedConfigIT {
 
   @Test
   void everyDocumentedTargetIsUp() {
-    List<Sample> up =
+    List<PromqlSample> up =
         prometheus.await(
             "up",
             answer ->
@@ -137,7 +139,7 @@ class ShippedConfigIT {
     assertThat(prometheus.ruleGroups())
         .extracting(group -> group.path("name").asText())
         .containsExactlyInAnyOrder("tutorial-recording", "tutorial-alerts");
-    List<Sample> alerts = prometheus.query("ALERTS");
+    List<PromqlSample> alerts = prometheus.query("ALERTS");
     prometheus.print("ALERTS", alerts);
     assertThat(alerts).isEmpty();
   }
@@ -147,12 +149,13 @@ class ShippedConfigIT {
    * starts on a machine where nothing of ours runs, so there a taken port is an error.
    */
   private static Optional<String> portsTaken() {
-    List<Integer> taken = PORTS.values().stream().filter(port -> !isFree(port)).sorted().toList();
+    List<Integer> taken =
+        PORTS.values().stream().filter(port -> !Ports.isFree(port)).sorted().toList();
     if (taken.isEmpty()) {
       return Optional.empty();
     }
     String reason = "the documented ports " + taken + " are taken on this machine";
-    if (Tools.inCi()) {
+    if (ExternalBinaries.inCi()) {
       throw new AssertionError(reason + " (CI is set: the end-to-end tests must run)");
     }
     System.out.println("SKIPPED ShippedConfigIT: " + reason);
@@ -164,13 +167,5 @@ class ShippedConfigIT {
         .as("prometheus.yml should contain '%s' for this test to shorten", target)
         .containsOnlyOnce(target);
     return text.replace(target, replacement);
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

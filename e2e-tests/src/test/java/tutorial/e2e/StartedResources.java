@@ -1,18 +1,16 @@
 package tutorial.e2e;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import tutorial.testkit.Ports;
 
 /**
  * Everything a test class started, stopped in reverse order in {@code @AfterAll} even when a test
  * or the start-up itself failed halfway; then a check that none of their ports is still taken.
  */
-final class Closer implements AutoCloseable {
+final class StartedResources implements AutoCloseable {
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<Integer> ports = new ArrayList<>();
@@ -24,7 +22,7 @@ final class Closer implements AutoCloseable {
   }
 
   /** A port, read while its server runs, to find free again after everything is closed. */
-  void port(int port) {
+  void expectFreed(int port) {
     ports.add(port);
   }
 
@@ -47,21 +45,13 @@ final class Closer implements AutoCloseable {
     }
     List<Integer> taken = new ArrayList<>();
     for (int port : ports) {
-      if (!isFree(port)) {
+      if (!Ports.isFree(port)) {
         taken.add(port);
       }
     }
     ports.clear();
     if (!taken.isEmpty()) {
       throw new AssertionError("still taken after the test stopped everything: ports " + taken);
-    }
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tutorial.testkit.JarProcess;
+import tutorial.testkit.Ports;
 
 /**
  * {@code ./topology} as a learner runs it from the repository's root, on the shipped ports moved by
@@ -44,9 +44,9 @@ class TopologyCommandIT {
   @Test
   void ctrlCStopsEveryPartAndLeavesNothingBehind() throws Exception {
     Optional<String> skip =
-        Tools.missing(Tools.Tool.PROMETHEUS)
-            .or(() -> Tools.missing(Tools.Tool.VICTORIA_METRICS))
-            .or(() -> Tools.missing(Tools.Tool.ALERTMANAGER));
+        ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS)
+            .or(() -> ExternalBinaries.missing(ExternalBinaries.Binary.VICTORIA_METRICS))
+            .or(() -> ExternalBinaries.missing(ExternalBinaries.Binary.ALERTMANAGER));
     assumeTrue(skip.isEmpty(), skip::orElseThrow);
     int offset = freeOffset();
     List<Integer> ports = SHIPPED_PORTS.stream().map(port -> port + offset).toList();
@@ -77,7 +77,7 @@ class TopologyCommandIT {
         assertThat(topology.awaitExit(STOP)).as("exit status after Ctrl-C").isZero();
         assertThat(topology.output()).contains("stopped; nothing of the topology runs any more");
         assertThat(descendants).as("still running").noneMatch(ProcessHandle::isAlive);
-        assertThat(ports).as("still taken").allMatch(TopologyCommandIT::isFree);
+        assertThat(ports).as("still taken").allMatch(Ports::isFree);
         assertThat(workDir).as("the temporary work folder").doesNotExist();
       } finally {
         System.out.println("./topology said:\n" + topology.output());
@@ -91,7 +91,7 @@ class TopologyCommandIT {
   private static int freeOffset() {
     for (int offset = 20000; offset <= 50000; offset += 100) {
       int tried = offset;
-      if (SHIPPED_PORTS.stream().allMatch(port -> isFree(port + tried))) {
+      if (SHIPPED_PORTS.stream().allMatch(port -> Ports.isFree(port + tried))) {
         return offset;
       }
     }
@@ -135,14 +135,6 @@ class TopologyCommandIT {
 
   private static boolean listens(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return true;
     } catch (IOException e) {
       return false;

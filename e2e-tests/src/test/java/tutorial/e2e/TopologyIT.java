@@ -73,7 +73,7 @@ class TopologyIT {
   private static final OkHttpClient HTTP =
       new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
   private static Topology topology;
   private static PrometheusServer central;
@@ -86,14 +86,14 @@ class TopologyIT {
   @BeforeAll
   static void startTheTopology() throws IOException {
     skip =
-        Tools.missing(Tools.Tool.PROMETHEUS)
-            .or(() -> Tools.missing(Tools.Tool.VICTORIA_METRICS))
-            .or(() -> Tools.missing(Tools.Tool.ALERTMANAGER));
+        ExternalBinaries.missing(ExternalBinaries.Binary.PROMETHEUS)
+            .or(() -> ExternalBinaries.missing(ExternalBinaries.Binary.VICTORIA_METRICS))
+            .or(() -> ExternalBinaries.missing(ExternalBinaries.Binary.ALERTMANAGER));
     if (skip.isPresent()) {
       return;
     }
-    RepositoryApi api = closer.add(RepositoryApi.start());
-    closer.port(api.port());
+    RepositoryApi api = started.add(RepositoryApi.start());
+    started.expectFreed(api.port());
     Javalin webhook =
         LoopbackServer.start(
             routes ->
@@ -104,14 +104,14 @@ class TopologyIT {
                       System.out.println("webhook received: " + notification);
                       notifications.add(notification);
                     }));
-    closer.add(webhook::stop);
-    closer.port(webhook.port());
+    started.add(webhook::stop);
+    started.expectFreed(webhook.port());
 
     topology =
-        closer.add(
+        started.add(
             Topology.start(
-                new Topology.Settings(
-                    Shipped.dir(),
+                new Topology.Plan(
+                    PrometheusFolder.dir(),
                     Services.jar("suite-app"),
                     null,
                     2,
@@ -126,21 +126,21 @@ class TopologyIT {
     for (Topology.Part part :
         List.of(
             Topology.Part.CENTRAL, Topology.Part.VICTORIA_METRICS, Topology.Part.ALERTMANAGER)) {
-      closer.port(URI.create(topology.url(part)).getPort());
+      started.expectFreed(URI.create(topology.url(part)).getPort());
     }
-    topology.agents().values().forEach(url -> closer.port(URI.create(url).getPort()));
+    topology.agents().values().forEach(url -> started.expectFreed(URI.create(url).getPort()));
     central = PrometheusServer.at("central", topology.url(Topology.Part.CENTRAL));
     victoria =
         PrometheusServer.at("victoria-metrics", topology.url(Topology.Part.VICTORIA_METRICS));
     targets = JSON.readTree(topology.targetsFile().toFile());
-    targets.forEach(group -> closer.port(port(group)));
+    targets.forEach(group -> started.expectFreed(port(group)));
   }
 
   @AfterAll
   static void stopEverything() {
-    List<ProcessHandle> started = topology == null ? List.of() : topology.processes();
-    closer.close(); // and every port of the topology, its instances and this test is free again
-    assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    List<ProcessHandle> processes = topology == null ? List.of() : topology.processes();
+    started.close(); // and every port of the topology, its instances and this test is free again
+    assertThat(processes).isNotEmpty().noneMatch(ProcessHandle::isAlive);
   }
 
   @BeforeEach
@@ -161,14 +161,14 @@ class TopologyIT {
     assertThat(topology.agents()).containsOnlyKeys("eu", "us");
 
     for (PrometheusServer store : List.of(central, victoria)) {
-      List<Sample> up =
+      List<PromqlSample> up =
           store.await(
               "up{job=~\"histograms|summaries\"} == 1",
               answer -> answer.size() == targets.size(),
               "every instance up, with its region",
               REMOTE_WRITE);
       Map<String, List<String>> found = new TreeMap<>();
-      for (Sample sample : up) {
+      for (PromqlSample sample : up) {
         found
             .computeIfAbsent(sample.label("region"), r -> new ArrayList<>())
             .add(sample.label("instance"));
@@ -226,7 +226,8 @@ class TopologyIT {
     // earlier is one that saw only the warm-up calls
     awaitRemoteWrite(central, "sum(request_processing_seconds_count)", perService);
     String quantiles = "request_processing_seconds{quantile=\"0.9\"}";
-    List<Sample> perInstance = central.await(quantiles, a -> a.size() == 2, "one per instance");
+    List<PromqlSample> perInstance =
+        central.await(quantiles, a -> a.size() == 2, "one per instance");
     double average = central.awaitValue("avg(" + quantiles + ")", v -> v > 0, "> 0");
     assertThat(perInstance)
         .extracting(s -> s.label("region") + "=" + (s.value() > 0.5 ? "slow" : "fast"))
@@ -238,7 +239,7 @@ class TopologyIT {
   @Order(3)
   void anInstanceAddedToTheTargetFileIsScrapedWithoutARestart() throws Exception {
     added =
-        closer.add(
+        started.add(
             JarProcess.start(
                 Services.jar("histograms-app"),
                 DocsIT.REPO,
@@ -248,7 +249,7 @@ class TopologyIT {
                 "--offline=true",
                 "--request-log=false"));
     int port = added.awaitPort(START);
-    closer.port(port);
+    started.expectFreed(port);
     addedAddress = "127.0.0.1:" + port;
 
     ArrayNode groups = (ArrayNode) JSON.readTree(topology.targetsFile().toFile());

@@ -34,6 +34,7 @@ import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
+import tutorial.testkit.Ports;
 import tutorial.testkit.RunningService;
 import tutorial.testkit.TestSettings;
 
@@ -67,7 +68,7 @@ class TutorialQueriesIT {
    */
   private static final double HANDLING = 0.1;
 
-  private static final Closer closer = new Closer();
+  private static final StartedResources started = new StartedResources();
   private static final Map<String, RunningService> histograms = new LinkedHashMap<>();
   private static final Map<String, RunningService> summaries = new LinkedHashMap<>();
   private static RunningService counters;
@@ -81,22 +82,24 @@ class TutorialQueriesIT {
 
   @BeforeAll
   static void startServicesAndPrometheus() throws Exception {
-    skip = Tools.missing(Tools.Tool.PROMETHEUS); // in CI, a missing Prometheus fails here
+    skip =
+        ExternalBinaries.missing(
+            ExternalBinaries.Binary.PROMETHEUS); // in CI, a missing Prometheus fails here
     if (skip.isPresent()) {
       return;
     }
-    RepositoryApi github = closer.add(RepositoryApi.start());
-    closer.port(github.port());
+    RepositoryApi github = started.add(RepositoryApi.start());
+    started.expectFreed(github.port());
     Services.warmUp(github);
 
-    counters = Services.start(closer, CountersApp::new);
-    gauges = Services.start(closer, GaugesApp::new);
-    customMetrics = Services.start(closer, CustomMetricsApp::new);
+    counters = Services.start(started, CountersApp::new);
+    gauges = Services.start(started, GaugesApp::new);
+    customMetrics = Services.start(started, CustomMetricsApp::new);
     for (String instance : List.of("a", "b", "c")) {
       histograms.put(
           instance,
           Services.start(
-              closer,
+              started,
               registry ->
                   new HistogramsApp(
                       registry,
@@ -106,27 +109,27 @@ class TutorialQueriesIT {
       summaries.put(
           instance,
           Services.start(
-              closer,
+              started,
               registry ->
                   new SummariesApp(
                       registry,
                       github.client(),
                       TestSettings.parse(new Quantiles(), "--quantiles=true"))));
     }
-    notStarted = "127.0.0.1:" + PrometheusServer.freePort();
+    notStarted = "127.0.0.1:" + Ports.free();
 
     ScrapeConfig config =
         new ScrapeConfig()
-            .ruleFile(Shipped.RECORDING_RULES)
-            .ruleFile(Shipped.ALERTING_RULES)
+            .ruleFile(PrometheusFolder.RECORDING_RULES)
+            .ruleFile(PrometheusFolder.ALERTING_RULES)
             .jobWithoutService("tutorial", notStarted)
             .job("counters", address(counters))
             .job("gauges", address(gauges))
             .job("histograms", addresses(histograms))
             .job("summaries", addresses(summaries))
             .job("custom-metrics", address(customMetrics));
-    prometheus = closer.add(PrometheusServer.start("tutorial", config));
-    closer.port(prometheus.port());
+    prometheus = started.add(PrometheusServer.start("tutorial", config));
+    started.expectFreed(prometheus.port());
 
     // Only now, after Prometheus has seen every counter at 0: rate() then extrapolates all the
     // buckets of an instance alike, and their ratios are exactly the ratios of the requests.
@@ -135,7 +138,7 @@ class TutorialQueriesIT {
 
   @AfterAll
   static void stopEverything() {
-    closer.close();
+    started.close();
   }
 
   @BeforeEach
@@ -170,7 +173,7 @@ class TutorialQueriesIT {
 
   @Test
   void everyServiceIsUp() {
-    List<Sample> up =
+    List<PromqlSample> up =
         prometheus.await(
             "up{job!=\"tutorial\"}",
             answer -> answer.size() == 9 && answer.stream().allMatch(s -> s.value() == 1),
@@ -340,7 +343,7 @@ class TutorialQueriesIT {
 
   @Test
   void customMetricsChapter_theInfoIsJoinedOntoTheState() {
-    List<Sample> info =
+    List<PromqlSample> info =
         prometheus.await(
             "application_info{job=\"custom-metrics\"}", answer -> answer.size() == 1, "one series");
     assertThat(info.get(0).value()).isEqualTo(1.0);
@@ -350,7 +353,7 @@ class TutorialQueriesIT {
 
     // An Info metric is a series of value 1 that carries labels: multiplying by it copies them
     // onto another series of the same target (group_left), here the current state.
-    List<Sample> joined =
+    List<PromqlSample> joined =
         prometheus.await(
             "(application_state{job=\"custom-metrics\"} == 1)"
                 + " * on (job, instance) group_left (version, author) application_info",
@@ -438,7 +441,7 @@ class TutorialQueriesIT {
   @Test
   void theSlowInstancesRaiseHighRequestLatency() {
     // the job's p90 of about 0.69 s is over the 0.5 s threshold; the alert fires after 5 minutes
-    List<Sample> alerts =
+    List<PromqlSample> alerts =
         prometheus.await(
             "ALERTS{alertname=\"HighRequestLatency\"}", answer -> answer.size() == 1, "one alert");
     assertThat(alerts.get(0).labels())
@@ -450,7 +453,7 @@ class TutorialQueriesIT {
 
   @Test
   void theServiceThatWasNeverStartedRaisesServiceDown() {
-    List<Sample> alerts =
+    List<PromqlSample> alerts =
         prometheus.await(
             "ALERTS{alertname=\"ServiceDown\"}", answer -> answer.size() == 1, "one alert");
     assertThat(alerts.get(0).labels())
@@ -486,14 +489,14 @@ class TutorialQueriesIT {
   }
 
   private static double valueAt(String promql, String time) {
-    List<Sample> answer = prometheus.queryAt(promql, time);
+    List<PromqlSample> answer = prometheus.queryAt(promql, time);
     prometheus.print(promql + " @ " + time, answer);
     assertThat(answer).hasSize(1);
     return answer.get(0).value();
   }
 
   private static void assertBuckets(String le, Map<String, Double> expected) {
-    List<Sample> buckets =
+    List<PromqlSample> buckets =
         prometheus.await(
             "request_duration_seconds_bucket{job=\"histograms\",le=\"" + le + "\"}",
             answer -> answer.size() == 3,
@@ -503,12 +506,12 @@ class TutorialQueriesIT {
 
   /** Answers keyed by our name for the instance (a, b, c) instead of its address. */
   private static Map<String, Double> byInstance(
-      List<Sample> answer, Map<String, RunningService> instances) {
+      List<PromqlSample> answer, Map<String, RunningService> instances) {
     Map<String, String> names =
         instances.entrySet().stream()
             .collect(Collectors.toMap(e -> address(e.getValue()), Map.Entry::getKey));
     return answer.stream()
-        .collect(Collectors.toMap(s -> names.get(s.label("instance")), Sample::value));
+        .collect(Collectors.toMap(s -> names.get(s.label("instance")), PromqlSample::value));
   }
 
   private static List<String> addresses(Map<String, RunningService> instances) {

@@ -14,13 +14,12 @@ import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import tutorial.commandline.CommandLines;
 import tutorial.commandline.HelpOption;
+import tutorial.commandline.Settings;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
@@ -37,6 +36,7 @@ import tutorial.custommetrics.CustomMetricsApp;
 import tutorial.gauges.GaugesApp;
 import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
+import tutorial.steps.Chapter;
 import tutorial.summaries.Quantiles;
 import tutorial.summaries.SummariesApp;
 
@@ -85,16 +85,31 @@ public final class Suite implements AutoCloseable {
     this.host = host;
   }
 
-  /** The tutorial's order, which is also the order of the ports from {@code --base-port} up. */
+  /**
+   * Every chapter's service, in the tutorial's order (chapters.tsv's), which is also the order of
+   * the ports from {@code --base-port} up.
+   */
   static List<Member> members(Buckets buckets, Quantiles quantiles) {
-    return List.of(
-        new Member("counters-app", (registry, github) -> new CountersApp(registry)),
-        new Member("gauges-app", (registry, github) -> new GaugesApp(registry)),
-        new Member(
-            "histograms-app", (registry, github) -> new HistogramsApp(registry, github, buckets)),
-        new Member(
-            "summaries-app", (registry, github) -> new SummariesApp(registry, github, quantiles)),
-        new Member("custom-metrics-app", (registry, github) -> new CustomMetricsApp(registry)));
+    // how to build each app, by the class that chapters.tsv names for its chapter
+    Map<String, BiFunction<PrometheusRegistry, GitHubClient, TutorialApp>> apps =
+        Map.of(
+            CountersApp.class.getName(), (registry, github) -> new CountersApp(registry),
+            GaugesApp.class.getName(), (registry, github) -> new GaugesApp(registry),
+            HistogramsApp.class.getName(),
+                (registry, github) -> new HistogramsApp(registry, github, buckets),
+            SummariesApp.class.getName(),
+                (registry, github) -> new SummariesApp(registry, github, quantiles),
+            CustomMetricsApp.class.getName(), (registry, github) -> new CustomMetricsApp(registry));
+    List<Member> members = new ArrayList<>();
+    for (Chapter chapter : CHAPTERS) {
+      BiFunction<PrometheusRegistry, GitHubClient, TutorialApp> app = apps.get(chapter.appClass());
+      if (app == null) {
+        throw new IllegalStateException(
+            "the suite cannot build " + chapter.appClass() + ", the app of " + chapter.module());
+      }
+      members.add(new Member(chapter.module(), app));
+    }
+    return members;
   }
 
   /**
@@ -274,7 +289,9 @@ public final class Suite implements AutoCloseable {
               : " (instance " + service.instance() + regionText(service.region()) + ")");
     }
     LOG.info(
-        "histograms-app, summaries-app: /repos {}",
+        "{}: /repos {}",
+        String.join(
+            ", ", CHAPTERS.stream().filter(Chapter::callsApi).map(Chapter::module).toList()),
         flags.upstream.offline()
             ? "answered by the offline stand-in"
             : "calls the repository API (GITHUB_API_URL)");
@@ -317,8 +334,21 @@ public final class Suite implements AutoCloseable {
   }
 
   static CommandLine commandLine(Flags flags) {
-    CommandLine commandLine = new CommandLine(flags).setCommandName("suite");
-    CommandSpec command = commandLine.getCommandSpec();
+    CommandSpec command = CommandSpec.create().name("suite");
+    command
+        .usageMessage()
+        .sortOptions(false)
+        .width(100)
+        .description(
+            "The five services of the tutorial \"Application Instrumentation in Practice\" in one"
+                + " process, each on its own port with its own registry:",
+            ports() + ".",
+            "--instances=N starts N of each, on the ports after the first five; --targets-file"
+                + " lists them all for a Prometheus.",
+            "Ctrl-C or SIGTERM stops all gracefully. Every setting can also be given as the"
+                + " environment variable named in its description.",
+            "");
+    command.addMixin("suite", flags.options());
     command.addMixin("service", flags.service.options());
     command.addMixin("upstream", flags.upstream.options());
     command.addMixin("buckets", flags.buckets.options());
@@ -326,6 +356,7 @@ public final class Suite implements AutoCloseable {
     HelpOption.addTo(command);
     // one --port makes no sense for five services: --base-port takes its place
     command.remove(command.findOption("--port"));
+    CommandLine commandLine = new CommandLine(command);
     // the suite is for learning: offline and quiet unless the environment or a flag says otherwise
     commandLine.setDefaultValueProvider(
         arg -> {
@@ -344,11 +375,33 @@ public final class Suite implements AutoCloseable {
     return commandLine;
   }
 
-  /** The five services' names, in the tutorial's order (the order of {@link #members}). */
-  private static final String ALL =
-      "counters-app,gauges-app,histograms-app,summaries-app,custom-metrics-app";
+  /**
+   * Where each service listens by default: "counters-app on the base port (5001), gauges-app on the
+   * next (5002), then histograms-app (5003), ...".
+   */
+  private static String ports() {
+    List<String> ports = new ArrayList<>();
+    for (int i = 0; i < NAMES.size(); i++) {
+      String port = " (" + (DEFAULT_BASE_PORT + i) + ")";
+      ports.add(
+          switch (i) {
+            case 0 -> NAMES.get(i) + " on the base port" + port;
+            case 1 -> NAMES.get(i) + " on the next" + port;
+            case 2 -> "then " + NAMES.get(i) + port;
+            default -> NAMES.get(i) + port;
+          });
+    }
+    return String.join(", ", ports);
+  }
 
-  static final List<String> NAMES = List.of(ALL.split(","));
+  private static final List<Chapter> CHAPTERS = Chapter.all();
+
+  /** The services' names, in the tutorial's order (the order of {@link #members}). */
+  static final List<String> NAMES = CHAPTERS.stream().map(Chapter::module).toList();
+
+  private static final String ALL = String.join(",", NAMES);
+
+  private static final int DEFAULT_BASE_PORT = 5001;
 
   /** Enough for a learner's laptop: each instance is a server with its own threads. */
   static final int MAX_INSTANCES = 20;
@@ -361,92 +414,87 @@ public final class Suite implements AutoCloseable {
     return value != null ? value : fallback;
   }
 
-  @Command(
-      sortOptions = false,
-      usageHelpWidth = 100,
-      description = {
-        "The five services of the tutorial \"Application Instrumentation in Practice\" in one"
-            + " process, each on its own port with its own registry:",
-        "counters-app on the base port (5001), gauges-app on the next (5002), then"
-            + " histograms-app (5003), summaries-app (5004), custom-metrics-app (5005).",
-        "--instances=N starts N of each, on the ports after the first five; --targets-file lists"
-            + " them all for a Prometheus.",
-        "Ctrl-C or SIGTERM stops all gracefully. Every setting can also be given as the"
-            + " environment variable named in its description.",
-        ""
-      })
-  static final class Flags {
-    @Option(
-        names = "--base-port",
-        defaultValue = "${env:SUITE_BASE_PORT:-5001}",
-        description =
-            "Port of counters-app; the other four take the next ports in the order above."
-                + " 0 gives each a free port (env SUITE_BASE_PORT, default ${DEFAULT-VALUE}).")
+  /** The suite's own flags; the services' settings follow them, without {@code --port}. */
+  static final class Flags implements Settings {
     int basePort;
-
-    @Option(
-        names = "--traffic",
-        description =
-            "Keep every service busy with a steady, varied load, so that graphs and"
-                + " histogram_quantile have something to show.")
     boolean traffic;
-
-    @Option(
-        names = "--traffic-rate",
-        defaultValue = "${env:TRAFFIC_RATE:-20}",
-        description =
-            "Requests per second, across the five (env TRAFFIC_RATE, default ${DEFAULT-VALUE}).")
     double trafficRate;
-
-    @Option(
-        names = "--traffic-seed",
-        defaultValue = "1",
-        description =
-            "Seed of the traffic's choices: the same seed, the same sequence (default"
-                + " ${DEFAULT-VALUE}).")
     long trafficSeed;
-
-    @Option(
-        names = "--services",
-        split = ",",
-        paramLabel = "NAME",
-        defaultValue = "${env:SUITE_SERVICES:-" + ALL + "}",
-        description =
-            "The services to start, comma-separated (env SUITE_SERVICES, default all five).")
     List<String> services;
-
-    @Option(
-        names = "--instances",
-        defaultValue = "${env:SUITE_INSTANCES:-1}",
-        description =
-            "Instances of each service, each on its own port and with its own registry, as"
-                + " replicas behind one job (env SUITE_INSTANCES, default ${DEFAULT-VALUE}).")
     int instances;
-
-    @Option(
-        names = "--regions",
-        split = ",",
-        paramLabel = "REGION",
-        defaultValue = "${env:SUITE_REGIONS:-}",
-        description =
-            "Regions to spread the instances over, comma-separated: instance 1 in the first,"
-                + " instance 2 in the second, and round again; the target file labels each"
-                + " instance with its region (env SUITE_REGIONS, default none).")
     List<String> regions;
-
-    @Option(
-        names = "--targets-file",
-        paramLabel = "FILE",
-        defaultValue = "${env:TARGETS_FILE}",
-        description =
-            "Write every instance into this Prometheus file_sd target file, with the labels job"
-                + " and region, and empty it on the stop (env TARGETS_FILE, default none).")
     Path targetsFile;
 
     final ServiceSettings service = new ServiceSettings();
     final UpstreamSettings upstream = new UpstreamSettings();
     final Buckets buckets = new Buckets();
     final Quantiles quantiles = new Quantiles();
+
+    @Override
+    public CommandSpec options() {
+      return Settings.group()
+          .option(
+              "--base-port",
+              int.class,
+              "${env:SUITE_BASE_PORT:-" + DEFAULT_BASE_PORT + "}",
+              value -> basePort = value,
+              "Port of "
+                  + NAMES.get(0)
+                  + "; the other four take the next ports in the order above."
+                  + " 0 gives each a free port (env SUITE_BASE_PORT, default ${DEFAULT-VALUE}).")
+          .flag(
+              "--traffic",
+              value -> traffic = value,
+              "Keep every service busy with a steady, varied load, so that graphs and"
+                  + " histogram_quantile have something to show.")
+          .option(
+              "--traffic-rate",
+              double.class,
+              "${env:TRAFFIC_RATE:-20}",
+              value -> trafficRate = value,
+              "Requests per second, across the five (env TRAFFIC_RATE, default ${DEFAULT-VALUE}).")
+          .option(
+              "--traffic-seed",
+              long.class,
+              "1",
+              value -> trafficSeed = value,
+              "Seed of the traffic's choices: the same seed, the same sequence (default"
+                  + " ${DEFAULT-VALUE}).")
+          .list(
+              "--services",
+              String.class,
+              ",",
+              "${env:SUITE_SERVICES:-" + ALL + "}",
+              value -> services = value,
+              "The services to start, comma-separated (env SUITE_SERVICES, default all five).")
+          .label("NAME")
+          .option(
+              "--instances",
+              int.class,
+              "${env:SUITE_INSTANCES:-1}",
+              value -> instances = value,
+              "Instances of each service, each on its own port and with its own registry, as"
+                  + " replicas behind one job (env SUITE_INSTANCES, default ${DEFAULT-VALUE}).")
+          .list(
+              "--regions",
+              String.class,
+              ",",
+              "${env:SUITE_REGIONS:-}",
+              value -> regions = value,
+              "Regions to spread the instances over, comma-separated: instance 1 in the first,"
+                  + " instance 2 in the second, and round again; the target file labels each"
+                  + " instance with its region (env SUITE_REGIONS, default none).")
+          .label("REGION")
+          .option(
+              "--targets-file",
+              Path.class,
+              "${env:TARGETS_FILE}",
+              value -> targetsFile = value,
+              "Write every instance into this Prometheus file_sd target file, with the labels job"
+                  + " and region, and empty it on the stop (env TARGETS_FILE, default none).")
+          .label("FILE")
+          .build();
+    }
 
     /** The chosen services' indexes, in the tutorial's order. */
     List<Integer> chosen() {

@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
  * same seed gives the same sequence (client_java's benchmarks and examples seed theirs too).
  *
  * <ul>
- *   <li>counters-app: {@code /} twice as often as {@code /about}, so the two counters part;
- *   <li>gauges-app: {@code /add/N} and {@code /remove/N}, balanced around a target size that swings
+ *   <li>counters: {@code /} twice as often as {@code /about}, so the two counters part;
+ *   <li>gauges: {@code /add/N} and {@code /remove/N}, balanced around a target size that swings
  *       slowly between 5 and 25, so the gauge goes up and down in waves;
- *   <li>histograms-app and summaries-app: {@code /repos/...} for a few known repositories, whose
- *       durations come from the stand-in's realistic latencies;
- *   <li>custom-metrics-app: {@code GET /state}, and now and then {@code POST /state/{state}}.
+ *   <li>histograms and summaries: {@code /repos/...} for a few known repositories, whose durations
+ *       come from the stand-in's realistic latencies;
+ *   <li>custom metrics: {@code GET /state}, and now and then {@code POST /state/{state}}.
  * </ul>
+ *
+ * <p>A service is its chapter's index in chapters.tsv, the order in which the suite starts them.
  */
 final class TrafficPlan {
 

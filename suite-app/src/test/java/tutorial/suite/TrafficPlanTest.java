@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tutorial.counters.CountersApp;
+import tutorial.custommetrics.CustomMetricsApp;
+import tutorial.gauges.GaugesApp;
+import tutorial.histograms.HistogramsApp;
+import tutorial.steps.Chapter;
+import tutorial.summaries.SummariesApp;
 
 /** The traffic's choices, without any service: the same seed, the same varied sequence. */
 class TrafficPlanTest {
@@ -97,5 +103,16 @@ class TrafficPlanTest {
     assertThat(calls).noneMatch(c -> c.path().startsWith("/repos/"));
     assertThat(calls.stream().map(TrafficPlan.Call::service).distinct())
         .containsExactlyInAnyOrder(0, 1, 4);
+  }
+
+  @Test
+  void eachServiceOfThePlanIsTheChapterAtItsIndexInChaptersTsv() {
+    List<String> apps = Chapter.all().stream().map(Chapter::appClass).toList();
+
+    assertThat(apps.get(TrafficPlan.COUNTERS)).isEqualTo(CountersApp.class.getName());
+    assertThat(apps.get(TrafficPlan.GAUGES)).isEqualTo(GaugesApp.class.getName());
+    assertThat(apps.get(TrafficPlan.HISTOGRAMS)).isEqualTo(HistogramsApp.class.getName());
+    assertThat(apps.get(TrafficPlan.SUMMARIES)).isEqualTo(SummariesApp.class.getName());
+    assertThat(apps.get(TrafficPlan.CUSTOM)).isEqualTo(CustomMetricsApp.class.getName());
   }
 }

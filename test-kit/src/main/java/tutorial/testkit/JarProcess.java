@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tutorial.commandline.ProcessStop;
 
 /**
  * A service's runnable jar started as a learner starts it, {@code java -jar target/<module>.jar},
@@ -150,13 +151,6 @@ public final class JarProcess implements AutoCloseable {
   /** Kills the process if it still runs, and waits until it is gone with its ports. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroyForcibly();
-    }
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ProcessStop.kill(process, Duration.ofSeconds(10));
   }
 }

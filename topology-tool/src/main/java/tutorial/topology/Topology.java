@@ -18,12 +18,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import tutorial.commandline.CommandLines;
 import tutorial.commandline.HelpOption;
+import tutorial.commandline.Settings;
 import tutorial.common.http.GracefulStop;
 
 /**
@@ -87,8 +86,8 @@ public final class Topology implements AutoCloseable {
     return index < 2 ? Part.AGENTS.defaultPort + index : 9190 + index;
   }
 
-  /** What to start: see the flags of {@link Flags} for each. */
-  public record Settings(
+  /** What to start, and where: see the flags of {@link Flags} for each. */
+  public record Plan(
       Path configDir,
       Path suiteJar,
       Path workDir,
@@ -103,7 +102,7 @@ public final class Topology implements AutoCloseable {
 
   private final Path workDir;
   private final boolean deleteWorkDir;
-  private final List<Child> children = new ArrayList<>();
+  private final List<PartProcess> children = new ArrayList<>();
   private final Map<Part, Integer> ports = new TreeMap<>();
   private final List<Region> regions = new ArrayList<>();
   private AlertLog alertLog;
@@ -116,19 +115,19 @@ public final class Topology implements AutoCloseable {
   }
 
   /** Starts every part and waits until each is ready; stops those started if one cannot start. */
-  public static Topology start(Settings settings) {
+  public static Topology start(Plan plan) {
     Path workDir;
     try {
       workDir =
-          settings.workDir() != null
-              ? Files.createDirectories(settings.workDir())
+          plan.workDir() != null
+              ? Files.createDirectories(plan.workDir())
               : Files.createTempDirectory("topology-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Topology topology = new Topology(workDir, settings.workDir() == null);
+    Topology topology = new Topology(workDir, plan.workDir() == null);
     try {
-      topology.startAll(settings);
+      topology.startAll(plan);
       return topology;
     } catch (RuntimeException e) {
       topology.close();
@@ -136,33 +135,33 @@ public final class Topology implements AutoCloseable {
     }
   }
 
-  private void startAll(Settings settings) {
+  private void startAll(Plan plan) {
     for (Part part : Part.values()) {
-      ports.put(part, settings.ports().port(part, 0));
+      ports.put(part, plan.ports().port(part, 0));
     }
-    List<String> names = regionNames(settings.configDir());
+    List<String> names = regionNames(plan.configDir());
     Path configs = workDir.resolve("prometheus").resolve("topology");
     for (int i = 0; i < names.size(); i++) {
-      int port = i == 0 ? ports.get(Part.AGENTS) : settings.ports().port(Part.AGENTS, i);
+      int port = i == 0 ? ports.get(Part.AGENTS) : plan.ports().port(Part.AGENTS, i);
       regions.add(
           new Region(names.get(i), configs.resolve("agent-" + names.get(i) + ".yml"), port));
     }
-    if (settings.webhookUrl() == null) {
+    if (plan.webhookUrl() == null) {
       alertLog =
           AlertLog.start(
               "127.0.0.1", ports.get(Part.ALERT_LOG), line -> LOG.info("alert: {}", line));
       webhookUrl = "http://127.0.0.1:" + alertLog.port() + AlertLog.PATH;
     } else {
-      webhookUrl = settings.webhookUrl();
+      webhookUrl = plan.webhookUrl();
     }
-    copyConfigs(settings.configDir());
+    copyConfigs(plan.configDir());
     targetsFile = configs.resolve("targets").resolve("suite.json");
 
     // the stores first, so that nothing sent to them is refused
     startVictoriaMetrics();
     startCentral(configs.resolve("central.yml"));
     startAlertmanager(configs.resolve("alertmanager.yml"));
-    startSuite(settings, names);
+    startSuite(plan, names);
     for (Region region : regions) {
       startAgent(region);
     }
@@ -265,9 +264,10 @@ public final class Topology implements AutoCloseable {
     }
   }
 
-  private Child launch(String name, List<String> command, String readyUrl) {
+  private PartProcess launch(String name, List<String> command, String readyUrl) {
     LOG.info("starting {}: {}", name, String.join(" ", command));
-    Child child = Child.start(name, command, workDir.resolve("logs").resolve(name + ".log"));
+    PartProcess child =
+        PartProcess.start(name, command, workDir.resolve("logs").resolve(name + ".log"));
     children.add(child);
     child.awaitReady(readyUrl, READY_TIMEOUT);
     return child;
@@ -315,21 +315,22 @@ public final class Topology implements AutoCloseable {
         url(port) + "/-/ready");
   }
 
-  private void startSuite(Settings settings, List<String> regionNames) {
+  private void startSuite(Plan plan, List<String> regionNames) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", settings.suiteJar().toString()));
+    command.addAll(List.of("-jar", plan.suiteJar().toString()));
     command.add("--base-port=" + ports.get(Part.SUITE));
     command.add("--host=127.0.0.1");
-    command.add("--instances=" + settings.instances());
+    command.add("--instances=" + plan.instances());
     command.add("--regions=" + String.join(",", regionNames));
     command.add("--targets-file=" + targetsFile);
-    if (settings.traffic()) {
+    if (plan.traffic()) {
       command.add("--traffic");
     }
-    command.addAll(settings.suiteArgs());
+    command.addAll(plan.suiteArgs());
     LOG.info("starting suite: {}", String.join(" ", command));
-    Child suite = Child.start("suite", command, workDir.resolve("logs").resolve("suite.log"));
+    PartProcess suite =
+        PartProcess.start("suite", command, workDir.resolve("logs").resolve("suite.log"));
     children.add(suite);
     suite.awaitTargets(targetsFile, READY_TIMEOUT);
   }
@@ -365,7 +366,7 @@ public final class Topology implements AutoCloseable {
 
   /** Every process started, to check that none outlives {@link #close}. */
   public List<ProcessHandle> processes() {
-    return children.stream().map(Child::handle).toList();
+    return children.stream().map(PartProcess::handle).toList();
   }
 
   /** What is where, for the learner, once everything is up. */
@@ -390,7 +391,7 @@ public final class Topology implements AutoCloseable {
    */
   @Override
   public void close() {
-    List<Child> first =
+    List<PartProcess> first =
         children.stream()
             .filter(c -> c.name().startsWith("agent-") || c.name().equals("suite"))
             .toList();
@@ -404,7 +405,7 @@ public final class Topology implements AutoCloseable {
     }
   }
 
-  private static void stopAll(List<Child> tier) {
+  private static void stopAll(List<PartProcess> tier) {
     CompletableFuture.allOf(
             tier.stream()
                 .map(c -> CompletableFuture.runAsync(c::close))
@@ -434,7 +435,7 @@ public final class Topology implements AutoCloseable {
     long started = System.nanoTime();
     Topology topology;
     try {
-      topology = start(flags.settings());
+      topology = start(flags.plan());
     } catch (RuntimeException e) {
       LOG.error("{}", e.getMessage());
       System.exit(1);
@@ -454,74 +455,88 @@ public final class Topology implements AutoCloseable {
 
   /** The command line of {@code ./topology}, which parses into {@code flags}. */
   static CommandLine commandLine(Flags flags) {
-    CommandLine commandLine = new CommandLine(flags).setCommandName("topology");
-    HelpOption.addTo(commandLine.getCommandSpec());
-    return commandLine;
+    CommandSpec command = CommandSpec.create().name("topology");
+    command
+        .usageMessage()
+        .sortOptions(false)
+        .width(100)
+        .description(
+            "Many instances of the tutorial's services behind two Prometheus agents (one per region),"
+                + " which remote-write to a central Prometheus and to VictoriaMetrics; the central"
+                + " Prometheus evaluates the rules and sends alerts to Alertmanager, which posts them"
+                + " to a webhook. All on 127.0.0.1, with prometheus/topology/*.yml. Needs the Debian"
+                + " packages prometheus, victoria-metrics and prometheus-alertmanager.",
+            "Ctrl-C stops every part. See docs/beyond-one-machine.md.",
+            "");
+    command.addMixin("topology", flags.options());
+    HelpOption.addTo(command);
+    return new CommandLine(command);
   }
 
-  @Command(
-      sortOptions = false,
-      usageHelpWidth = 100,
-      description = {
-        "Many instances of the tutorial's services behind two Prometheus agents (one per region),"
-            + " which remote-write to a central Prometheus and to VictoriaMetrics; the central"
-            + " Prometheus evaluates the rules and sends alerts to Alertmanager, which posts them"
-            + " to a webhook. All on 127.0.0.1, with prometheus/topology/*.yml. Needs the Debian"
-            + " packages prometheus, victoria-metrics and prometheus-alertmanager.",
-        "Ctrl-C stops every part. See docs/beyond-one-machine.md.",
-        ""
-      })
-  static final class Flags {
-    @Option(
-        names = "--instances",
-        defaultValue = "2",
-        description =
-            "Instances of each service, spread over the regions (default ${DEFAULT-VALUE}).")
+  /** The flags of {@code ./topology}, checked, then read into the {@link Plan} to start. */
+  static final class Flags implements Settings {
     int instances;
-
-    @Option(
-        names = "--traffic",
-        arity = "1",
-        defaultValue = "true",
-        description = "Keep the instances busy, for something to query (default ${DEFAULT-VALUE}).")
     boolean traffic;
-
-    @Option(
-        names = "--port-offset",
-        defaultValue = "0",
-        description =
-            "Added to every shipped port (5001, 9090-9093, 9097, 8428) when one is taken"
-                + " (default ${DEFAULT-VALUE}).")
     int portOffset;
-
-    @Option(
-        names = "--webhook-url",
-        description = "Where Alertmanager posts alerts (default: this command's alert log).")
     String webhookUrl;
-
-    @Option(
-        names = "--work-dir",
-        description =
-            "Keep the copied configs, data and logs here (default: a temporary folder, deleted at"
-                + " the stop).")
     Path workDir;
-
-    @Option(
-        names = "--config-dir",
-        defaultValue = "prometheus",
-        description = "The folder with the rules and topology/ (default ${DEFAULT-VALUE}).")
     Path configDir;
-
-    @Option(
-        names = "--suite-jar",
-        defaultValue = "suite-app/target/suite-app.jar",
-        description = "The suite's jar (default ${DEFAULT-VALUE}).")
     Path suiteJar;
-
-    @Parameters(
-        paramLabel = "SUITE_SETTING",
-        description = "After --: settings for the suite, such as --services=histograms-app.")
     List<String> suiteArgs = new ArrayList<>();
+
+    @Override
+    public CommandSpec options() {
+      return Settings.group()
+          .option(
+              "--instances",
+              int.class,
+              "2",
+              value -> instances = value,
+              "Instances of each service, spread over the regions (default ${DEFAULT-VALUE}).")
+          .option(
+              "--traffic",
+              boolean.class,
+              "true",
+              value -> traffic = value,
+              "Keep the instances busy, for something to query (default ${DEFAULT-VALUE}).")
+          .option(
+              "--port-offset",
+              int.class,
+              "0",
+              value -> portOffset = value,
+              "Added to every shipped port (5001, 9090-9093, 9097, 8428) when one is taken"
+                  + " (default ${DEFAULT-VALUE}).")
+          .option(
+              "--webhook-url",
+              String.class,
+              null,
+              value -> webhookUrl = value,
+              "Where Alertmanager posts alerts (default: this command's alert log).")
+          .option(
+              "--work-dir",
+              Path.class,
+              null,
+              value -> workDir = value,
+              "Keep the copied configs, data and logs here (default: a temporary folder, deleted"
+                  + " at the stop).")
+          .option(
+              "--config-dir",
+              Path.class,
+              "prometheus",
+              value -> configDir = value,
+              "The folder with the rules and topology/ (default ${DEFAULT-VALUE}).")
+          .option(
+              "--suite-jar",
+              Path.class,
+              "suite-app/target/suite-app.jar",
+              value -> suiteJar = value,
+              "The suite's jar (default ${DEFAULT-VALUE}).")
+          .parameters(
+              "SUITE_SETTING",
+              value -> suiteArgs = value,
+              "After --: settings for the suite, such as --services=histograms-app.")
+          .build();
+    }
 
     void check(CommandLine commandLine) {
       if (instances < 1 || instances > 20) {
@@ -542,8 +557,8 @@ public final class Topology implements AutoCloseable {
       }
     }
 
-    Settings settings() {
-      return new Settings(
+    Plan plan() {
+      return new Plan(
           configDir,
           suiteJar,
           workDir,

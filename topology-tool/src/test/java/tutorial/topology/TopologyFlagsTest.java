@@ -46,10 +46,10 @@ class TopologyFlagsTest {
             "--",
             "--quantiles=true");
 
-    Topology.Settings settings = flags.settings();
-    assertThat(settings.instances()).isEqualTo(20);
-    assertThat(settings.ports()).isEqualTo(Topology.Ports.shipped(20000));
-    assertThat(settings.suiteArgs()).containsExactly("--quantiles=true");
+    Topology.Plan plan = flags.plan();
+    assertThat(plan.instances()).isEqualTo(20);
+    assertThat(plan.ports()).isEqualTo(Topology.Ports.shipped(20000));
+    assertThat(plan.suiteArgs()).containsExactly("--quantiles=true");
   }
 
   @Test

@@ -114,11 +114,10 @@ public final class Harness {
 
       Report report = new Report(results);
       log.step("targets:");
-      for (Target target : report.targets()) {
+      for (Goal goal : report.goals()) {
         log.step(
             String.format(
-                "  %-72s %14s  %s",
-                target.what(), target.measured(), target.verdict().replace("*", "")));
+                "  %-72s %14s  %s", goal.what(), goal.measured(), goal.verdict().replace("*", "")));
       }
       Files.writeString(out.resolve("results.md"), report.markdown());
       report.writeChartData(out);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import tutorial.testkit.Ports;
 
 /**
  * HTTP load with wrk: each service's instrumented routes and /metrics next to the bare baseline's
@@ -17,8 +18,8 @@ final class HttpPhase {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  /** One comparison: a service's target, and the baseline's target it is compared with. */
-  record Spec(String label, String kind, Wrk.Target target, String twinLabel, Wrk.Target twin) {}
+  /** One comparison: a service's request, and the baseline's request it is compared with. */
+  record Spec(String label, String kind, Wrk.Request request, String twinLabel, Wrk.Request twin) {}
 
   /** One service JVM and what is measured in it. */
   record Block(App app, List<String> flags, List<Spec> specs) {}
@@ -40,49 +41,50 @@ final class HttpPhase {
   }
 
   private List<Block> blocks() {
-    Wrk.Target home = Wrk.Target.path("/");
-    Wrk.Target metrics = Wrk.Target.path("/metrics");
-    Wrk.Target addRemove = Wrk.Target.script(root.resolve("benchmarks/wrk/add-remove.lua"), "256");
-    Wrk.Target repos = Wrk.Target.path("/repos/prometheus/prometheus");
+    Wrk.Request home = Wrk.Request.path("/");
+    Wrk.Request metrics = Wrk.Request.path("/metrics");
+    Wrk.Request addRemove =
+        Wrk.Request.script(root.resolve("benchmarks/wrk/add-remove.lua"), "256");
+    Wrk.Request repos = Wrk.Request.path("/repos/prometheus/prometheus");
     Spec scrape = new Spec("/metrics", "metrics", metrics, "/", home);
     List<String> runtimeOff = List.of("--jvm-metrics=false");
-    return List.of(
-        new Block(
-            App.COUNTERS,
-            runtimeOff,
-            List.of(
-                new Spec("/", "route", home, "/", home),
-                new Spec(
-                    "/about",
-                    "route",
-                    Wrk.Target.path("/about"),
-                    "/about",
-                    Wrk.Target.path("/about")),
-                scrape)),
-        new Block(
-            App.GAUGES,
-            runtimeOff,
-            List.of(
-                new Spec("/add + /remove", "route", addRemove, "/add + /remove", addRemove),
-                scrape)),
-        new Block(
-            App.HISTOGRAMS,
-            runtimeOff,
-            List.of(new Spec("/repos/..", "route", repos, "/repos/..", repos), scrape)),
-        new Block(
-            App.SUMMARIES,
-            runtimeOff,
-            List.of(new Spec("/repos/..", "route", repos, "/repos/..", repos), scrape)),
-        new Block(App.CUSTOM_METRICS, runtimeOff, List.of(scrape)),
+    List<Block> blocks = new ArrayList<>();
+    for (App app : App.all()) {
+      // each chapter's own routes, then its scrape
+      List<Spec> specs = new ArrayList<>();
+      switch (app.module) {
+        case "counters-app" -> {
+          specs.add(new Spec("/", "route", home, "/", home));
+          specs.add(
+              new Spec(
+                  "/about",
+                  "route",
+                  Wrk.Request.path("/about"),
+                  "/about",
+                  Wrk.Request.path("/about")));
+        }
+        case "gauges-app" ->
+            specs.add(new Spec("/add + /remove", "route", addRemove, "/add + /remove", addRemove));
+        default -> {
+          if (app.callsApi()) {
+            specs.add(new Spec("/repos/..", "route", repos, "/repos/..", repos));
+          }
+        }
+      }
+      specs.add(scrape);
+      blocks.add(new Block(app, runtimeOff, specs));
+    }
+    blocks.add(
         new Block(
             App.COUNTERS,
             List.of("--jvm-metrics=true"),
             List.of(new Spec("/metrics, JVM metrics on", "metrics-jvm", metrics, "/", home))));
+    return blocks;
   }
 
   void run(Results results, Path benchmarksJar) throws IOException, InterruptedException {
     List<Block> blocks = blocks();
-    int basePort = ServiceProcess.freePort();
+    int basePort = Ports.free();
     List<String> baseFlags =
         List.of(
             "--port=" + basePort,
@@ -102,7 +104,7 @@ final class HttpPhase {
             basePort,
             logs.resolve("http-bare-baseline.log"))) {
       baseline.awaitFirstScrape(START_TIMEOUT);
-      Set<Wrk.Target> twins = new LinkedHashSet<>();
+      Set<Wrk.Request> twins = new LinkedHashSet<>();
       blocks.forEach(b -> b.specs().forEach(s -> twins.add(s.twin())));
       warmUp("bare baseline", baseline.port(), new ArrayList<>(twins));
       for (Block block : blocks) {
@@ -113,7 +115,7 @@ final class HttpPhase {
 
   private void measure(Block block, int basePort, Results results)
       throws IOException, InterruptedException {
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     List<String> flags =
         new ArrayList<>(List.of("--port=" + port, "--host=127.0.0.1", "--request-log=false"));
     flags.addAll(block.flags());
@@ -132,7 +134,7 @@ final class HttpPhase {
       service.awaitFirstScrape(START_TIMEOUT);
       double startMb = service.residentMb();
       long loadStarted = System.nanoTime();
-      warmUp(block.app().module, port, block.specs().stream().map(Spec::target).toList());
+      warmUp(block.app().module, port, block.specs().stream().map(Spec::request).toList());
 
       List<List<Wrk.Result>> serviceRuns = new ArrayList<>();
       List<List<Wrk.Result>> baselineRuns = new ArrayList<>();
@@ -148,9 +150,9 @@ final class HttpPhase {
           Spec spec = block.specs().get(i);
           if (round % 2 == 0) {
             baselineRuns.get(i).add(wrk.run(basePort, spec.twin(), plan.run()));
-            serviceRuns.get(i).add(wrk.run(port, spec.target(), plan.run()));
+            serviceRuns.get(i).add(wrk.run(port, spec.request(), plan.run()));
           } else {
-            serviceRuns.get(i).add(wrk.run(port, spec.target(), plan.run()));
+            serviceRuns.get(i).add(wrk.run(port, spec.request(), plan.run()));
             baselineRuns.get(i).add(wrk.run(basePort, spec.twin(), plan.run()));
           }
         }
@@ -196,23 +198,23 @@ final class HttpPhase {
     }
   }
 
-  /** Each target in turn until the JVM has had its warm-up; none of this is measured. */
-  private void warmUp(String name, int port, List<Wrk.Target> targets)
+  /** Each request in turn until the JVM has had its warm-up; none of this is measured. */
+  private void warmUp(String name, int port, List<Wrk.Request> requests)
       throws IOException, InterruptedException {
-    long perTarget =
+    long perRequest =
         Math.max(
             plan.warmupPerRoute().toSeconds(),
-            (plan.minWarmupPerJvm().toSeconds() + targets.size() - 1) / targets.size());
+            (plan.minWarmupPerJvm().toSeconds() + requests.size() - 1) / requests.size());
     log.step(
         "  warm-up of "
             + name
             + ": "
-            + perTarget
+            + perRequest
             + " s on each of "
-            + targets.size()
-            + " target(s)");
-    for (Wrk.Target target : targets) {
-      wrk.run(port, target, Duration.ofSeconds(perTarget));
+            + requests.size()
+            + " request(s)");
+    for (Wrk.Request request : requests) {
+      wrk.run(port, request, Duration.ofSeconds(perRequest));
     }
   }
 

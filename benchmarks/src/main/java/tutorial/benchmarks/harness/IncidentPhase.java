@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tutorial.testkit.HangingApi;
 import tutorial.testkit.Incident;
+import tutorial.testkit.Ports;
 
 /**
  * An incident on the repository API, as a service meets it: an API that holds every call for {@code
@@ -67,7 +68,7 @@ final class IncidentPhase {
       throws IOException, InterruptedException {
     log.step(
         "incident: " + name + ", " + CALLS + " calls held " + HOLD.toSeconds() + " s by the API");
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     try (HangingApi api = HangingApi.start(HOLD)) {
       // both contenders take these settings from the environment
       Map<String, String> settings = new TreeMap<>(env);

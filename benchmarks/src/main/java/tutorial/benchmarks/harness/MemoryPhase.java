@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tutorial.testkit.Ports;
 
 /**
  * Resident memory of counters-app, started as a learner starts it (access log and JVM metrics on),
@@ -61,9 +62,9 @@ final class MemoryPhase {
   /** counters-app, started by {@code command}: its RSS after start and after the mixed load. */
   Results.Memory measure(String launchName, String shell, Command command, Map<String, String> env)
       throws IOException, InterruptedException {
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     List<String> flags = List.of("--port=" + port, "--host=127.0.0.1");
-    Wrk.Target mixed = Wrk.Target.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about");
+    Wrk.Request mixed = Wrk.Request.script(root.resolve("benchmarks/wrk/mixed.lua"), "/", "/about");
     // the access log of a minute of load is large and not what is measured
     try (ServiceProcess service =
         ServiceProcess.start(

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders a run's results: results.md (the tables BENCHMARKS.md shows), the chart's data files, and
- * the list of targets met or missed.
+ * Renders a run's results: results.md (every table), the part of BENCHMARKS.md that a run rewrites,
+ * the chart's data files, and the list of targets met or missed.
  */
 final class Report {
 
@@ -30,12 +30,12 @@ final class Report {
     this.results = results;
   }
 
-  List<Target> targets() {
-    List<Target> targets = new ArrayList<>();
+  List<Goal> goals() {
+    List<Goal> goals = new ArrayList<>();
     for (Results.Route route : results.routes) {
       if (route.kind().equals("route")) {
-        targets.add(
-            Target.atLeast(
+        goals.add(
+            Goal.atLeast(
                 "`" + route.route() + "` of " + route.app() + " ≥ 0.95 × bare",
                 route.ratio(),
                 ROUTE_RATIO_GOAL,
@@ -45,8 +45,8 @@ final class Report {
     }
     for (Results.Route route : results.routes) {
       if (route.kind().equals("metrics")) {
-        targets.add(
-            Target.atLeast(
+        goals.add(
+            Goal.atLeast(
                 "`/metrics` of " + route.app() + " ≥ 15,000 req/s (JVM metrics off)",
                 route.service().meanRps(),
                 METRICS_RPS_GOAL,
@@ -56,8 +56,8 @@ final class Report {
     }
     for (Results.Scrape scrape : results.scrapes) {
       if (scrape.series() == 10_000) {
-        targets.add(
-            Target.under(
+        goals.add(
+            Goal.under(
                 "10k-series scrape, " + scrape.format() + ", < 10 ms",
                 scrape.micros() / 1000,
                 SCRAPE_10K_MS_GOAL,
@@ -72,8 +72,8 @@ final class Report {
     update("counterInc", 1)
         .ifPresent(
             u ->
-                targets.add(
-                    Target.under(
+                goals.add(
+                    Goal.under(
                         "counter inc < 5 ns (1 thread" + adderFloor + ")",
                         u.ns(),
                         COUNTER_NS_GOAL,
@@ -82,8 +82,8 @@ final class Report {
     update("histogramObserveCached", 1)
         .ifPresent(
             u ->
-                targets.add(
-                    Target.under(
+                goals.add(
+                    Goal.under(
                         "classic histogram observe < 30 ns (1 thread)",
                         u.ns(),
                         HISTOGRAM_NS_GOAL,
@@ -91,8 +91,8 @@ final class Report {
                         "%.1f")));
     for (Results.Startup startup : results.startup) {
       if (startup.launch().equals("tuned")) {
-        targets.add(
-            Target.under(
+        goals.add(
+            Goal.under(
                 "start-up of " + startup.app() + ", tuned, median < 500 ms",
                 Stats.median(startup.ms()),
                 STARTUP_MS_GOAL,
@@ -102,8 +102,8 @@ final class Report {
     }
     for (Results.Memory memory : results.memory) {
       if (memory.launch().equals("tuned")) {
-        targets.add(
-            Target.under(
+        goals.add(
+            Goal.under(
                 "RSS of counters-app after " + memory.loadSeconds() + " s of load, tuned, < 128 MB",
                 memory.afterMb(),
                 RSS_MB_GOAL,
@@ -112,8 +112,8 @@ final class Report {
       }
     }
     for (Results.ServiceMemory memory : results.serviceMemory) {
-      targets.add(
-          Target.under(
+      goals.add(
+          Goal.under(
               "RSS of "
                   + memory.app()
                   + " after "
@@ -124,7 +124,7 @@ final class Report {
               " MB",
               "%.0f"));
     }
-    return targets;
+    return goals;
   }
 
   private Optional<Results.Update> update(String benchmark, int threads) {
@@ -186,16 +186,16 @@ final class Report {
       md.append("- ").append(line).append("\n");
     }
 
-    List<Target> targets = targets();
-    if (!targets.isEmpty()) {
-      long met = targets.stream().filter(Target::met).count();
+    List<Goal> goals = goals();
+    if (!goals.isEmpty()) {
+      long met = goals.stream().filter(Goal::met).count();
       md.append("\n### Targets: ")
           .append(met)
           .append(" of ")
-          .append(targets.size())
+          .append(goals.size())
           .append(" met\n\n");
       Table table = new Table("target", "measured", "result");
-      targets.forEach(t -> table.row(t.what(), t.measured(), t.verdict()));
+      goals.forEach(goal -> table.row(goal.what(), goal.measured(), goal.verdict()));
       md.append(table);
     }
     return md.toString();

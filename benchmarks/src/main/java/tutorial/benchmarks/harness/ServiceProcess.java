@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import tutorial.commandline.ProcessStop;
 
 /**
  * One service (or the baseline) in its own process: started, timed to its first scrape, its
@@ -45,6 +44,8 @@ final class ServiceProcess implements AutoCloseable {
           "JAVA_TOOL_OPTIONS",
           "JAVA_HOME",
           "MAX_UPSTREAM_CALLS");
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final String name;
   private final Process process;
@@ -80,13 +81,6 @@ final class ServiceProcess implements AutoCloseable {
     long started = System.nanoTime();
     Process process = builder.start();
     return new ServiceProcess(name, process, started, port, logFile);
-  }
-
-  /** A port that was free a moment ago, for the next service's {@code --port}. */
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   int port() {
@@ -142,14 +136,11 @@ final class ServiceProcess implements AutoCloseable {
     throw new IOException("no VmRSS for " + name);
   }
 
-  /** SIGTERM, then the exit status (a graceful stop is 0). */
+  /** SIGTERM (SIGKILL after 30 s), then the exit status (a graceful stop is 0). */
   int stop() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-    return process.exitValue();
+    ProcessStop.stop(process, STOP_TIMEOUT);
+    // a killed process ends too: its status is what the phase reports
+    return process.waitFor();
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import tutorial.testkit.Ports;
 
 /**
  * Start-up: from process start to the first 200 on /metrics, with the services' default settings,
@@ -43,7 +44,7 @@ final class StartupPhase {
   }
 
   void run(Results results, Path jar) throws IOException, InterruptedException {
-    for (App app : App.values()) {
+    for (App app : App.all()) {
       // the first tuned start after a build also makes the archive: time that once, from scratch
       Files.deleteIfExists(app.archive(root));
       log.step("start-up: " + app.module + ", first tuned start (makes the class-data archive)");
@@ -156,7 +157,7 @@ final class StartupPhase {
     Path archive = jar.resolveSibling(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".jsa");
     Files.deleteIfExists(archive);
     log.step("start-up: " + name + ", training run for its class-data archive");
-    int trainingPort = ServiceProcess.freePort();
+    int trainingPort = Ports.free();
     try (ServiceProcess training =
         ServiceProcess.start(
             name,
@@ -213,7 +214,7 @@ final class StartupPhase {
   }
 
   private Measurement measure(Contender contender) throws IOException, InterruptedException {
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     Path logFile =
         logs.resolve(
             "startup-" + (contender.name() + "-" + contender.launch()).replace(' ', '-') + ".log");

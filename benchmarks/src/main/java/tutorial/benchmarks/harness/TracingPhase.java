@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tutorial.testkit.Ports;
 
 /**
  * What tracing costs a route: histograms-app's {@code /repos/..} as {@code ./run} starts it, with
@@ -38,13 +39,13 @@ final class TracingPhase {
   void run(Results results) throws IOException, InterruptedException {
     log.step("tracing: histograms-app's " + ROUTE + " traced (its default) and with TRACING=false");
     Launch launch = Launch.tunedLaunch();
-    int tracedPort = ServiceProcess.freePort();
-    int plainPort = ServiceProcess.freePort();
+    int tracedPort = Ports.free();
+    int plainPort = Ports.free();
     try (ServiceProcess traced = start("traced", tracedPort, launch, true);
         ServiceProcess plain = start("untraced", plainPort, launch, false)) {
       traced.awaitFirstScrape(Duration.ofSeconds(90));
       plain.awaitFirstScrape(Duration.ofSeconds(90));
-      Wrk.Target route = Wrk.Target.path(ROUTE);
+      Wrk.Request route = Wrk.Request.path(ROUTE);
       log.step("  warm-up: " + plan.minWarmupPerJvm().toSeconds() + " s on each");
       wrk.run(tracedPort, route, plan.minWarmupPerJvm());
       wrk.run(plainPort, route, plan.minWarmupPerJvm());

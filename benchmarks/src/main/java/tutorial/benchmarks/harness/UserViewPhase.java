@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tutorial.testkit.Ports;
 
 /**
  * What a user gets, on every JDK found: counters-app started as the README starts it ({@code ./run
@@ -52,7 +53,7 @@ final class UserViewPhase {
     awaitCache(jdk);
     List<Double> run = new ArrayList<>();
     List<Double> python = new ArrayList<>();
-    // three times the starts of the other start-up comparisons: a target hangs on this median
+    // three times the starts of the other start-up comparisons: a goal hangs on this median
     for (int i = 0; i < 3 * plan.startupRuns(); i++) {
       run.add(timeStart("counters-app", List.of("./run", "counters-app"), jdk.env()));
       python.add(
@@ -101,7 +102,7 @@ final class UserViewPhase {
   /** Milliseconds to the first scrape; both contenders take their port from PORT. */
   private double timeStart(String name, List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     Map<String, String> withPort = new TreeMap<>(env);
     withPort.put("PORT", String.valueOf(port));
     withPort.put("HOST", "127.0.0.1");
@@ -115,7 +116,7 @@ final class UserViewPhase {
       throws IOException, InterruptedException {
     log.step(
         "user view, " + jdk.name() + ": / of ./run counters-app (defaults) against plain Javalin");
-    int barePort = ServiceProcess.freePort();
+    int barePort = Ports.free();
     List<String> bare = new ArrayList<>(List.of(jdk.java().toString()));
     bare.addAll(options.allFlags());
     bare.addAll(
@@ -124,7 +125,7 @@ final class UserViewPhase {
             benchmarksJar.toString(),
             "tutorial.benchmarks.BareJavalin",
             "--port=" + barePort));
-    int port = ServiceProcess.freePort();
+    int port = Ports.free();
     List<String> service = List.of("./run", "counters-app", "--port=" + port, "--host=127.0.0.1");
     try (ServiceProcess javalin =
             ServiceProcess.start("plain Javalin", bare, Map.of(), root, barePort, null);
@@ -132,7 +133,7 @@ final class UserViewPhase {
             ServiceProcess.start("counters-app", service, jdk.env(), root, port, null)) {
       javalin.awaitFirstScrape(START_TIMEOUT);
       app.awaitFirstScrape(START_TIMEOUT);
-      Wrk.Target home = Wrk.Target.path("/");
+      Wrk.Request home = Wrk.Request.path("/");
       log.step("  warm-up: " + plan.minWarmupPerJvm().toSeconds() + " s on each");
       wrk.run(barePort, home, plan.minWarmupPerJvm());
       wrk.run(port, home, plan.minWarmupPerJvm());

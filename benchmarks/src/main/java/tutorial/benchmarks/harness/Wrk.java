@@ -38,19 +38,19 @@ final class Wrk {
   }
 
   /** The command line, as it is also printed in the raw output and in BENCHMARKS.md. */
-  List<String> command(String url, Duration duration, Target target) {
+  List<String> command(String url, Duration duration, Request request) {
     List<String> command = new ArrayList<>(List.of("wrk"));
     command.addAll(load);
     command.add("-d" + duration.toSeconds() + "s");
     command.add("--latency");
-    if (target.script() != null) {
+    if (request.script() != null) {
       command.add("-s");
-      command.add(target.script().toString());
+      command.add(request.script().toString());
     }
     command.add(url);
-    if (!target.scriptArgs().isEmpty()) {
+    if (!request.scriptArgs().isEmpty()) {
       command.add("--");
-      command.addAll(target.scriptArgs());
+      command.addAll(request.scriptArgs());
     }
     return command;
   }
@@ -65,28 +65,29 @@ final class Wrk {
   }
 
   /**
-   * {@code rounds} runs of {@code target} on each of two ports, in alternation (A B, then B A), so
+   * {@code rounds} runs of {@code request} on each of two ports, in alternation (A B, then B A), so
    * that the machine's drift between neighbouring runs falls on both sides alike.
    */
-  Alternated alternate(int firstPort, int secondPort, Target target, int rounds, Duration each)
+  Alternated alternate(int firstPort, int secondPort, Request request, int rounds, Duration each)
       throws IOException, InterruptedException {
     List<Result> first = new ArrayList<>();
     List<Result> second = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       if (round % 2 == 0) {
-        second.add(run(secondPort, target, each));
-        first.add(run(firstPort, target, each));
+        second.add(run(secondPort, request, each));
+        first.add(run(firstPort, request, each));
       } else {
-        first.add(run(firstPort, target, each));
-        second.add(run(secondPort, target, each));
+        first.add(run(firstPort, request, each));
+        second.add(run(secondPort, request, each));
       }
     }
     return new Alternated(first, second);
   }
 
-  Result run(int port, Target target, Duration duration) throws IOException, InterruptedException {
-    String url = "http://127.0.0.1:" + port + (target.script() == null ? target.path() : "");
-    List<String> command = command(url, duration, target);
+  Result run(int port, Request request, Duration duration)
+      throws IOException, InterruptedException {
+    String url = "http://127.0.0.1:" + port + (request.script() == null ? request.path() : "");
+    List<String> command = command(url, duration, request);
     log.raw("$ " + String.join(" ", command));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -141,13 +142,13 @@ final class Wrk {
   }
 
   /** What wrk sends: one path, or a Lua script (in benchmarks/wrk/) with its arguments. */
-  record Target(String path, Path script, List<String> scriptArgs) {
-    static Target path(String path) {
-      return new Target(path, null, List.of());
+  record Request(String path, Path script, List<String> scriptArgs) {
+    static Request path(String path) {
+      return new Request(path, null, List.of());
     }
 
-    static Target script(Path script, String... args) {
-      return new Target(null, script, List.of(args));
+    static Request script(Path script, String... args) {
+      return new Request(null, script, List.of(args));
     }
   }
 }

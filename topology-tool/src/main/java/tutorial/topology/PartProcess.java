@@ -10,15 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import tutorial.commandline.ProcessStop;
 
 /**
  * One process of the topology: its command, its log file, and the URL that answers 200 once it is
  * ready. {@link #stop} asks it to stop (SIGTERM, as Ctrl-C or a service manager would) and kills it
  * only if it has not stopped in time.
  */
-final class Child implements AutoCloseable {
+final class PartProcess implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
   private static final HttpClient HTTP =
@@ -28,14 +28,14 @@ final class Child implements AutoCloseable {
   private final Path log;
   private final Process process;
 
-  private Child(String name, Path log, Process process) {
+  private PartProcess(String name, Path log, Process process) {
     this.name = name;
     this.log = log;
     this.process = process;
   }
 
   /** Starts {@code command}, its output going to {@code log}. */
-  static Child start(String name, List<String> command, Path log) {
+  static PartProcess start(String name, List<String> command, Path log) {
     try {
       Files.createDirectories(log.getParent());
       Process process =
@@ -43,7 +43,7 @@ final class Child implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      return new Child(name, log, process);
+      return new PartProcess(name, log, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
     }
@@ -132,18 +132,7 @@ final class Child implements AutoCloseable {
   /** SIGTERM, then SIGKILL after {@link #STOP_TIMEOUT}; returns once the process is gone. */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ProcessStop.stop(process, STOP_TIMEOUT);
   }
 
   static void sleep(Duration duration) {
