@@ -1,6 +1,9 @@
 package tutorial.commandline;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -8,6 +11,9 @@ import picocli.CommandLine.ParameterException;
  * line on stderr with exit status 2 for a bad flag or variable, never a stack trace.
  */
 public final class CommandLines {
+
+  /** The variable an option's description names, as {@code --help} shows it: "(env PORT, ...". */
+  private static final Pattern ENV = Pattern.compile("\\(env ([A-Za-z_][A-Za-z0-9_]*)");
 
   private CommandLines() {}
 
@@ -26,10 +32,45 @@ public final class CommandLines {
       }
       check.run();
       return true;
-    } catch (ParameterException | IllegalArgumentException e) {
-      exit(name + ": " + e.getMessage() + "\nTry '" + name + " --help' for the settings.", 2);
+    } catch (ParameterException e) {
+      exit(refusal(name, describe(e)), 2);
+      return false;
+    } catch (IllegalArgumentException e) {
+      exit(refusal(name, e.getMessage()), 2);
       return false;
     }
+  }
+
+  /**
+   * The one line that refuses a setting: the command, what is wrong, and where to read what is
+   * allowed.
+   */
+  public static String refusal(String name, String problem) {
+    String line = problem.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return name
+        + ": "
+        + line
+        + (line.endsWith(".") ? "" : ".")
+        + " Try '"
+        + name
+        + " --help'"
+        + " for the settings.";
+  }
+
+  /**
+   * picocli's message, with the environment variable that the option reads beside the option's
+   * name: a learner who set {@code PORT=99999} did not write {@code --port}.
+   */
+  public static String describe(ParameterException e) {
+    String message = e.getMessage();
+    if (e.getArgSpec() instanceof OptionSpec option) {
+      Matcher variable = ENV.matcher(String.join(" ", option.description()));
+      String quoted = "'" + option.longestName() + "'";
+      if (variable.find() && message.contains(quoted)) {
+        message = message.replace(quoted, quoted + " (env " + variable.group(1) + ")");
+      }
+    }
+    return message;
   }
 
   /** Prints {@code message} on stderr and ends the process with {@code status}. */

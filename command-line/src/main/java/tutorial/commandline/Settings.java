@@ -2,6 +2,7 @@ package tutorial.commandline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,14 @@ public interface Settings {
 
   /** This group's options, as a picocli mixin whose options set this object's fields. */
   CommandSpec options();
+
+  /**
+   * What a start with these settings should say beside "listening on ...", when they change what a
+   * learner sees (offline mode, say); empty for most.
+   */
+  default Optional<String> noteAtStart() {
+    return Optional.empty();
+  }
 
   /**
    * A builder for {@link #options()}: the options in the order they are listed in {@code --help}.

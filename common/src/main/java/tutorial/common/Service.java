@@ -45,7 +45,8 @@ public final class Service {
       return;
     }
     warmUp.awaitLogging(); // before the first logger of the app, Javalin or Jetty
-    Javalin javalin = ServiceServer.create(settings, app.create(registry(settings.jvmMetrics())));
+    Javalin javalin =
+        ServiceServer.create(name, settings, app.create(registry(settings.jvmMetrics())));
     try {
       javalin.start();
     } catch (RuntimeException e) {
@@ -55,13 +56,16 @@ public final class Service {
       throw e;
     }
     GracefulStop.onSignals(javalin::stop);
+    StringBuilder notes = new StringBuilder();
+    appSettings.forEach(group -> group.noteAtStart().ifPresent(n -> notes.append("; ").append(n)));
     LoggerFactory.getLogger(Service.class)
         .info(
-            "{} listening on http://{}:{}, metrics at {}",
+            "{} listening on http://{}:{}, metrics at {}{}",
             name,
             settings.host(),
             javalin.port(),
-            MetricsEndpoint.PATH);
+            MetricsEndpoint.PATH,
+            notes);
   }
 
   /** The service's registry: its own, never the global default, so apps can share a JVM. */

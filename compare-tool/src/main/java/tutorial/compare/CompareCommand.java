@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import tutorial.commandline.CommandLines;
 import tutorial.commandline.HelpOption;
 import tutorial.commandline.Settings;
+import tutorial.commandline.Values;
 import tutorial.steps.TutorialSteps;
 
 /**
@@ -80,6 +82,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         .option(
             "--expected",
             Path.class,
+            Values.readableFile(),
             null,
             value -> expected = value,
             "Compare each TARGET with this expected scrape, family by family; <NUMBER> in the file"
@@ -103,6 +106,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         .option(
             "--tolerance",
             double.class,
+            Values.nonNegativeNumber(),
             "0",
             value -> tolerance = value,
             "Values this close (0.05 = 5%%) count as the same (default ${DEFAULT-VALUE}).")
@@ -126,6 +130,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         .option(
             "--width",
             int.class,
+            Values.positiveInteger(),
             "100",
             value -> width = value,
             "Width of the output (default ${DEFAULT-VALUE}).")
@@ -197,9 +202,9 @@ public final class CompareCommand implements Callable<Integer>, Settings {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (e, args) -> {
-          PrintWriter err = e.getCommandLine().getErr();
-          err.println("compare: " + e.getMessage());
-          err.println("Try 'compare --help' for the options.");
+          e.getCommandLine()
+              .getErr()
+              .println(CommandLines.refusal("compare", CommandLines.describe(e)));
           return CANNOT_COMPARE;
         });
     commandLine.setExecutionExceptionHandler(

@@ -159,7 +159,8 @@ class GaugesAppTest {
     assertThat(reply.text())
         .isEqualTo(
             "{\"status\":404,\"error\":\"Not Found\","
-                + "\"message\":\"Endpoint GET /add/ not found\"}");
+                + "\"message\":\"no route GET /add/ in the service under test; its routes:"
+                + " GET /add/{num}, GET /remove/{num}, GET /metrics, GET /health\"}");
     Golden.assertMatchesStep(service.scrape("list_size"), "gauges/before-adds");
   }
 

@@ -128,15 +128,38 @@ class HistogramsAppTest {
   }
 
   @Test
-  void theTutorialsOwnBucketsSplitTheSameCallsFiner() throws InterruptedException {
-    // DEFAULT_BUCKETS = (.1, .2, .3, .4, .5, .6, .7, .8, .9, 1, INF)
-    start(Buckets.Layout.tutorial);
+  void offlineTheThreeCallsLandWhereTheTutorialsDid() {
+    startOffline(Buckets.Layout.python);
 
-    callTheThreeRepositories();
+    callTheThreeRepositoriesOffline();
+
+    String scrape = service.scrape("request_duration_seconds");
+    Golden.assertMatchesStep(scrape, "histograms/after-three-calls");
+    // the tutorial's three took 0.82 s together
+    assertThat(sum(scrape)).isGreaterThanOrEqualTo(0.818).isLessThan(0.95);
+  }
+
+  @Test
+  void theTutorialsOwnBucketsSplitTheSameCallsFiner() {
+    // DEFAULT_BUCKETS = (.1, .2, .3, .4, .5, .6, .7, .8, .9, 1, INF)
+    startOffline(Buckets.Layout.tutorial);
+
+    callTheThreeRepositoriesOffline();
 
     Golden.assertMatchesStep(
         service.scrape("request_duration_seconds"),
         "histograms/after-three-calls.tutorial-buckets");
+  }
+
+  /** As OFFLINE=true starts it: the embedded stand-in, with the tutorial's own latencies. */
+  private void startOffline(Buckets.Layout layout) {
+    start(upstreamSettings("--offline=true", "--stand-in-latency=true"), layout);
+  }
+
+  private void callTheThreeRepositoriesOffline() {
+    for (String repository : new String[] {"prometheus/prometheus", "apache/kafka", "moby/moby"}) {
+      assertThat(service.get("/repos/" + repository).status()).isEqualTo(200);
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package tutorial.histograms;
 
 import java.util.List;
+import java.util.stream.Stream;
 import tutorial.testkit.ServiceJarContract;
 
 /** {@code java -jar histograms-app/target/histograms-app.jar}, as a learner starts it. */
@@ -16,5 +17,13 @@ class HistogramsJarIT extends ServiceJarContract {
             "env MAX_UPSTREAM_CALLS, default 64",
             "--buckets",
             "--native-histogram"));
+  }
+
+  @Override
+  protected List<List<String>> badOwnSettings() {
+    return Stream.concat(
+            BAD_UPSTREAM_SETTINGS.stream(),
+            Stream.of(List.of("HISTOGRAM_BUCKETS", "finer", "--buckets")))
+        .toList();
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
 import tutorial.commandline.CommandLines;
 import tutorial.commandline.HelpOption;
 import tutorial.commandline.Settings;
+import tutorial.commandline.Values;
 import tutorial.common.MetricsEndpoint;
 import tutorial.common.Service;
 import tutorial.common.TutorialApp;
@@ -153,7 +154,8 @@ public final class Suite implements AutoCloseable {
     String apiUrl = flags.upstream.offline() ? standIn.baseUrl() : flags.upstream.apiUrl();
     GitHubClient github = GitHubClient.connect(flags.upstream, apiUrl, Tracing.off());
     PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
-    Javalin javalin = ServiceServer.create(flags.service, member.app().apply(registry, github));
+    Javalin javalin =
+        ServiceServer.create(member.name(), flags.service, member.app().apply(registry, github));
     try {
       javalin.start(flags.service.host(), port);
     } catch (RuntimeException e) {
@@ -436,6 +438,7 @@ public final class Suite implements AutoCloseable {
           .option(
               "--base-port",
               int.class,
+              Values.port(),
               "${env:SUITE_BASE_PORT:-" + DEFAULT_BASE_PORT + "}",
               value -> basePort = value,
               "Port of "
@@ -450,6 +453,7 @@ public final class Suite implements AutoCloseable {
           .option(
               "--traffic-rate",
               double.class,
+              Values.positiveNumber(),
               "${env:TRAFFIC_RATE:-20}",
               value -> trafficRate = value,
               "Requests per second, across the five (env TRAFFIC_RATE, default ${DEFAULT-VALUE}).")
@@ -488,6 +492,7 @@ public final class Suite implements AutoCloseable {
           .option(
               "--targets-file",
               Path.class,
+              Values.writableFile(),
               "${env:TARGETS_FILE}",
               value -> targetsFile = value,
               "Write every instance into this Prometheus file_sd target file, with the labels job"

@@ -41,7 +41,8 @@ public final class RunningService implements AutoCloseable {
   public static RunningService start(
       ServiceSettings settings, Function<PrometheusRegistry, TutorialApp> app) {
     PrometheusRegistry registry = Service.registry(settings.jvmMetrics());
-    Javalin javalin = ServiceServer.create(settings, app.apply(registry)).start();
+    Javalin javalin =
+        ServiceServer.create("the service under test", settings, app.apply(registry)).start();
     return new RunningService(javalin, registry);
   }
 

@@ -7,10 +7,13 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * What every service's runnable jar must do, checked on the real jar in its own process. Each app
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ServiceJarContract {
 
   private static final Duration START = Duration.ofSeconds(60);
+
   private static final OkHttpClient HTTP = new OkHttpClient();
 
   private final String module;
@@ -48,14 +52,52 @@ public abstract class ServiceJarContract {
     }
   }
 
-  @Test
-  public void aBadSettingStopsTheStartWithAMessage() {
-    try (JarProcess jar = JarProcess.start(module, Map.of("PORT", "not-a-port"))) {
-      assertThat(jar.awaitExit(START)).isEqualTo(2);
-      assertThat(jar.output())
-          .contains("Invalid value for option '--port': 'not-a-port' is not an int")
-          .doesNotContain("Exception");
-    }
+  /**
+   * The settings every service shares, each set to a value of every kind a learner may mistype:
+   * variable, value, and the option the refusal must name.
+   */
+  private static final List<List<String>> BAD_SHARED_SETTINGS =
+      List.of(
+          List.of("PORT", "not-a-port", "--port"),
+          List.of("PORT", "99999", "--port"),
+          List.of("PORT", "65536", "--port"),
+          List.of("PORT", "-1", "--port"),
+          List.of("HOST", "nonsense.invalid", "--host"),
+          List.of("HOST", "192.0.2.1", "--host"),
+          List.of("STOP_TIMEOUT", "0s", "--stop-timeout"),
+          List.of("STOP_TIMEOUT", "-5s", "--stop-timeout"),
+          List.of("STOP_TIMEOUT", "soon", "--stop-timeout"),
+          List.of("REQUEST_LOG", "maybe", "--request-log"),
+          List.of("METRICS_USERNAME", "admin", "METRICS_PASSWORD"));
+
+  /** The settings of the services that call the repository API, as {@link #BAD_SHARED_SETTINGS}. */
+  protected static final List<List<String>> BAD_UPSTREAM_SETTINGS =
+      List.of(
+          List.of("GITHUB_API_URL", "ftp://example.com", "--github-api-url"),
+          List.of("GITHUB_API_URL", "api.github.com", "--github-api-url"),
+          List.of("READ_TIMEOUT", "0s", "--read-timeout"),
+          List.of("CONNECT_TIMEOUT", "-1s", "--connect-timeout"),
+          List.of("MAX_UPSTREAM_CALLS", "0", "--max-upstream-calls"),
+          List.of("OFFLINE", "yes please", "--offline"));
+
+  /** This service's own settings, as {@link #BAD_SHARED_SETTINGS}: none unless it has some. */
+  protected List<List<String>> badOwnSettings() {
+    return List.of();
+  }
+
+  @TestFactory
+  public Stream<DynamicTest> aBadSettingStopsTheStartWithOneLineNamingIt() {
+    return Stream.concat(BAD_SHARED_SETTINGS.stream(), badOwnSettings().stream())
+        .map(
+            bad ->
+                DynamicTest.dynamicTest(
+                    bad.get(0) + "=" + bad.get(1),
+                    () ->
+                        Refusals.assertRefusedInOneLine(
+                            JarProcess.builtJar(module),
+                            module,
+                            bad.get(2),
+                            Map.of(bad.get(0), bad.get(1)))));
   }
 
   @Test

@@ -23,6 +23,7 @@ import picocli.CommandLine.ParameterException;
 import tutorial.commandline.CommandLines;
 import tutorial.commandline.HelpOption;
 import tutorial.commandline.Settings;
+import tutorial.commandline.Values;
 import tutorial.common.http.GracefulStop;
 
 /**
@@ -509,6 +510,7 @@ public final class Topology implements AutoCloseable {
           .option(
               "--webhook-url",
               String.class,
+              Values.httpUrl(),
               null,
               value -> webhookUrl = value,
               "Where Alertmanager posts alerts (default: this command's alert log).")

@@ -7,10 +7,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.router.EndpointNotFound;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +25,34 @@ public final class ErrorResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
+  /** An unknown path is quoted up to this length, so that the routes after it are always shown. */
+  static final int MAX_PATH_SHOWN = 40;
+
   private ErrorResponses() {}
 
-  public static void addTo(RoutesConfig routes) {
-    // also covers unknown paths (404) and wrong methods (405), which Javalin throws as these
+  /**
+   * Adds the handlers; an unknown path's answer names service {@code name} and the routes that
+   * {@code routeList} gives, once the server is made.
+   */
+  public static void addTo(RoutesConfig routes, String name, Supplier<List<String>> routeList) {
+    // also covers wrong methods (405), which Javalin throws as these
     routes.exception(
         HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
+    // a path of another chapter, or a typo: say which service this is and what it answers
+    routes.exception(
+        EndpointNotFound.class,
+        (e, ctx) ->
+            send(
+                ctx,
+                404,
+                "no route "
+                    + ctx.method()
+                    + " "
+                    + quoted(ctx.path())
+                    + " in "
+                    + name
+                    + "; its routes: "
+                    + String.join(", ", routeList.get())));
     routes.exception(
         MethodNotAllowedResponse.class,
         (e, ctx) -> {
@@ -55,6 +79,10 @@ public final class ErrorResponses {
           LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
           send(ctx, 500, "unexpected error; see the service log");
         });
+  }
+
+  private static String quoted(String path) {
+    return path.length() <= MAX_PATH_SHOWN ? path : path.substring(0, MAX_PATH_SHOWN - 3) + "...";
   }
 
   private static void send(Context ctx, int status, String message) {

@@ -24,10 +24,11 @@ import tutorial.common.tracing.Tracing;
  * request was traced ({@link Tracing}). Cheap enough to stay on by default: the request thread
  * appends its line to a buffer, and one writer thread writes whatever has gathered with a single
  * system call, {@value #FLUSH_MILLIS} ms after the first line of a batch or as soon as {@value
- * #FLUSH_BYTES} bytes wait. Jetty's own writer queued each line and wrote it with a call of its
- * own, which cost 13 to 19 % of a route's throughput on two cores. Nothing is dropped: past {@value
- * #MAX_BYTES} bytes (stderr blocked) a request waits for the writer, and a graceful stop, which
- * stops this after the last request, writes the rest before the process exits.
+ * #FLUSH_BYTES} bytes wait. Jetty's own writer queues each line and writes it with a call of its
+ * own, which costs a route far more than the 1 % that would let it replace this one (measured in
+ * the same run: BENCHMARKS.md, "Kept after a same-run measurement"). Nothing is dropped: past
+ * {@value #MAX_BYTES} bytes (stderr blocked) a request waits for the writer, and a graceful stop,
+ * which stops this after the last request, writes the rest before the process exits.
  */
 public final class RequestLog extends AbstractLifeCycle
     implements org.eclipse.jetty.server.RequestLog {

@@ -1,7 +1,10 @@
 package tutorial.common.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -38,35 +41,49 @@ public final class ServiceServer {
 
   private ServiceServer() {}
 
-  /** The app's routes and the shared wiring, in an unstarted Javalin. */
-  public static Javalin create(ServiceSettings settings, TutorialApp app) {
+  /** The app's routes and the shared wiring, in an unstarted Javalin, for service {@code name}. */
+  public static Javalin create(String name, ServiceSettings settings, TutorialApp app) {
     MetricsAccess access = settings.metricsAccess();
-    return Javalin.create(
-        config -> {
-          config.startup.showJavalinBanner = false;
-          config.jetty.host = settings.host();
-          config.jetty.port = settings.port();
-          // read when the server starts, so that start(host, port) still chooses the address
-          config.jetty.addConnector(
-              (server, http) -> connector(server, http, config.jetty.host, config.jetty.port));
-          config.http.prefer405over404 = true;
-          config.http.responseBufferSize = RESPONSE_COPY_BUFFER;
-          config.jetty.modifyServer(
-              server -> {
-                // Jetty's default of 0 cuts in-flight requests off at SIGTERM
-                server.setStopTimeout(settings.stopTimeout().toMillis());
-                server.setErrorHandler(new JsonErrorHandler());
-                if (settings.requestLog()) {
-                  server.setRequestLog(RequestLog.toStandardError());
-                }
-              });
-          ErrorResponses.addTo(config.routes);
-          if (!access.isOpen()) {
-            config.routes.before(MetricsEndpoint.PATH, access::check);
-          }
-          config.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
-          app.addRoutes(config.routes);
-        });
+    AtomicReference<List<String>> routes = new AtomicReference<>(List.of());
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jetty.host = settings.host();
+              config.jetty.port = settings.port();
+              // read when the server starts, so that start(host, port) still chooses the address
+              config.jetty.addConnector(
+                  (server, http) -> connector(server, http, config.jetty.host, config.jetty.port));
+              config.http.prefer405over404 = true;
+              config.http.responseBufferSize = RESPONSE_COPY_BUFFER;
+              config.jetty.modifyServer(
+                  server -> {
+                    // Jetty's default of 0 cuts in-flight requests off at SIGTERM
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(new JsonErrorHandler());
+                    if (settings.requestLog()) {
+                      server.setRequestLog(RequestLog.toStandardError());
+                    }
+                  });
+              ErrorResponses.addTo(config.routes, name, routes::get);
+              if (!access.isOpen()) {
+                config.routes.before(MetricsEndpoint.PATH, access::check);
+              }
+              app.addRoutes(config.routes);
+              config.routes.get(HEALTH_PATH, ctx -> ctx.json(Map.of("status", "UP")));
+            });
+    routes.set(routesOf(javalin));
+    return javalin;
+  }
+
+  /** {@code GET /about}, {@code POST /state/{state}}: what the server answers, as it was made. */
+  private static List<String> routesOf(Javalin javalin) {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(e -> e.method.isHttpMethod() && !e.method.equals(HandlerType.HEAD))
+        .map(e -> e.method + " " + e.path)
+        .distinct()
+        .toList();
   }
 
   /**

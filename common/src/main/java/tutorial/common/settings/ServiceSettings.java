@@ -8,6 +8,7 @@ import tutorial.commandline.CommandLines;
 import tutorial.commandline.DurationConverter;
 import tutorial.commandline.HelpOption;
 import tutorial.commandline.Settings;
+import tutorial.commandline.Values;
 import tutorial.common.http.MetricsAccess;
 
 /**
@@ -59,12 +60,14 @@ public final class ServiceSettings implements Settings {
         .option(
             "--port",
             int.class,
+            Values.port(),
             "${env:PORT:-5000}",
             value -> port = value,
             "Port to listen on; 0 picks a free one (env PORT, default ${DEFAULT-VALUE}).")
         .option(
             "--host",
             String.class,
+            Values.listenAddress(),
             "${env:HOST:-0.0.0.0}",
             value -> host = value,
             "Address to bind (env HOST, default ${DEFAULT-VALUE}).")

@@ -13,6 +13,9 @@
  *       JVM's whole platform MBean server for an answer known in advance.
  * </ul>
  *
+ * <p>The warm-up thread was measured again once {@code ./run} mapped an AOT cache or a class-data
+ * archive: it still shortens a start on JDK 17 and on JDK 25, so it stays.
+ *
  * <p>What each one saves, and how it was measured (profiles, alternated starts against the build
  * without it), is in BENCHMARKS.md, "Where the start-up goes, and the floor under it": a figure in
  * a comment would go stale with the next JDK or library.

@@ -2,6 +2,7 @@ package tutorial.common.upstream;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.util.JavalinLogger;
 import java.util.function.Consumer;
 
 /**
@@ -12,16 +13,29 @@ public final class LoopbackServer {
 
   private LoopbackServer() {}
 
-  /** Started, with {@code routes}; its base URL is {@link #baseUrl(Javalin)}. */
+  /**
+   * Started, with {@code routes}; its base URL is {@link #baseUrl(Javalin)}. Javalin's start-up
+   * lines are left out: beside the service's own, they would read as the service's. Whoever starts
+   * it says what it is.
+   */
   public static Javalin start(Consumer<RoutesConfig> routes) {
-    return Javalin.create(
+    Javalin server =
+        Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.jetty.host = "127.0.0.1";
               config.jetty.port = 0;
               routes.accept(config.routes);
-            })
-        .start();
+            });
+    synchronized (LoopbackServer.class) {
+      boolean startupInfo = JavalinLogger.startupInfo;
+      JavalinLogger.startupInfo = false;
+      try {
+        return server.start();
+      } finally {
+        JavalinLogger.startupInfo = startupInfo;
+      }
+    }
   }
 
   public static String baseUrl(Javalin server) {

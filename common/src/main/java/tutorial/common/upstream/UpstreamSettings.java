@@ -1,9 +1,11 @@
 package tutorial.common.upstream;
 
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import tutorial.commandline.DurationConverter;
 import tutorial.commandline.Settings;
+import tutorial.commandline.Values;
 import tutorial.common.tracing.Tracing;
 
 /**
@@ -28,6 +30,7 @@ public final class UpstreamSettings implements Settings {
         .option(
             "--github-api-url",
             String.class,
+            Values.httpUrl(),
             "${env:GITHUB_API_URL:-https://api.github.com}",
             value -> apiUrl = value,
             "Base URL of the repository API (env GITHUB_API_URL, default ${DEFAULT-VALUE}).")
@@ -71,6 +74,7 @@ public final class UpstreamSettings implements Settings {
         .option(
             "--max-upstream-calls",
             int.class,
+            Values.positiveInteger(),
             "${env:MAX_UPSTREAM_CALLS:-64}",
             value -> maxCalls = value,
             "Calls that may wait for the repository API at once, a quarter of them for any one"
@@ -115,6 +119,13 @@ public final class UpstreamSettings implements Settings {
 
   public int maxCalls() {
     return maxCalls;
+  }
+
+  @Override
+  public Optional<String> noteAtStart() {
+    return offline
+        ? Optional.of("offline: the embedded stand-in answers /repos/..., not " + apiUrl)
+        : Optional.empty();
   }
 
   /** The tracing these settings ask for: {@link Tracing#start()}, or off with --tracing=false. */

@@ -18,7 +18,7 @@ class ServiceConnectorTest {
   void theServiceListensWhereItIsToldWithRoomForABurstOfConnections() {
     Javalin javalin =
         ServiceServer.create(
-            TestSettings.service(), RunningService.metricsOnly(Service.registry(false)));
+            "test", TestSettings.service(), RunningService.metricsOnly(Service.registry(false)));
     try {
       javalin.start();
       Connector[] connectors = javalin.jettyServer().server().getConnectors();
@@ -43,6 +43,7 @@ class ServiceConnectorTest {
     }
     Javalin javalin =
         ServiceServer.create(
+            "test",
             TestSettings.service("--host=0.0.0.0"),
             RunningService.metricsOnly(Service.registry(false)));
     try {

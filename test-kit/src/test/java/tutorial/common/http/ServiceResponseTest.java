@@ -49,7 +49,7 @@ class ServiceResponseTest {
   void javalinCopiesEachResponseThroughTheSmallerBuffer() {
     Javalin javalin =
         ServiceServer.create(
-            TestSettings.service(), RunningService.metricsOnly(Service.registry(false)));
+            "test", TestSettings.service(), RunningService.metricsOnly(Service.registry(false)));
 
     assertThat(javalin.unsafe.http.responseBufferSize)
         .isEqualTo(ServiceServer.RESPONSE_COPY_BUFFER);
