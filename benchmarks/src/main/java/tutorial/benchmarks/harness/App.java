@@ -1,6 +1,8 @@
 package tutorial.benchmarks.harness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import tutorial.steps.Chapter;
 
@@ -42,5 +44,18 @@ final class App {
   /** The class-data archive {@code ./run} makes for the tuned launch. */
   Path archive(Path root) {
     return root.resolve(module).resolve("target").resolve(module + ".jsa");
+  }
+
+  /**
+   * Waits up to 90 s for the cache or archive that {@code ./run}'s first start makes beside it (in
+   * the background); its stamp is written once it is whole. False if it is not there by then.
+   */
+  static boolean awaitMadeBeside(Path cache) throws InterruptedException {
+    Path stamp = Path.of(cache + ".jdk");
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!Files.exists(stamp) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    return Files.exists(stamp);
   }
 }

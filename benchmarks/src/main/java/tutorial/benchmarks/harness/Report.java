@@ -321,7 +321,8 @@ final class Report {
       md.append(table);
       if (!results.training.isEmpty()) {
         md.append(
-            "\nThe first tuned start after a build also makes the class-data archive (a training run):\n\n");
+            "\nThe first tuned start of a new jar, which runs without the archive while a training run"
+                + " makes it beside:\n\n");
         Table training = new Table("service", "first start, ms", "archive, MB");
         results.training.forEach(
             t -> training.row(t.app(), f("%.0f", t.ms()), f("%.1f", t.archiveMb())));

@@ -63,7 +63,7 @@ final class Results {
 
   // the floors use Startup too: app is the bare server's name, shell is empty
 
-  /** The first tuned start after a build, which also makes the class-data archive. */
+  /** The first tuned start of a new jar, and the archive a training run made beside it. */
   record Training(String app, double ms, double archiveMb) {}
 
   /** counters-app under one launch: RSS after start, after the load, and the load's req/s. */

@@ -79,8 +79,8 @@ final class UserViewPhase {
   }
 
   /**
-   * The first tuned start after a build makes the JDK's cache or archive (on JDK 25 beside the
-   * start, in the background): one start first, untimed, and the cache is awaited.
+   * The first tuned start after a build makes the JDK's cache or archive beside the start, in the
+   * background: one start first, untimed, and the cache is awaited.
    */
   private void awaitCache(Jdks.Jdk jdk) throws IOException, InterruptedException {
     Path cache =
@@ -89,11 +89,7 @@ final class UserViewPhase {
     Path stamp = Path.of(cache + ".jdk");
     Files.deleteIfExists(stamp);
     timeStart("counters-app", List.of("./run", "counters-app"), jdk.env());
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!Files.exists(stamp) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    if (!Files.exists(stamp)) {
+    if (!App.awaitMadeBeside(cache)) {
       log.step(
           "  warning: no " + cache.getFileName() + " after 90 s; the starts below run without it");
     }
