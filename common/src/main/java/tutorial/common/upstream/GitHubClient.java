@@ -46,29 +46,32 @@ public final class GitHubClient {
    * stand-in on a free loopback port and points the client at it.
    */
   public static GitHubClient connect(UpstreamSettings settings, Tracing tracing) {
-    if (!settings.offline()) {
-      return connect(settings, settings.apiUrl(), tracing);
-    }
-    GitHubClient client =
-        connect(settings, UpstreamStandIn.start(settings.standInLatency()).baseUrl(), tracing);
-    Thread warmUp = new Thread(client::warmUp, "stand-in-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    return client;
+    String baseUrl =
+        settings.offline()
+            ? UpstreamStandIn.start(settings.standInLatency()).baseUrl()
+            : settings.apiUrl();
+    return connect(settings, baseUrl, tracing);
   }
 
   /**
-   * The client of {@code settings} pointed at {@code baseUrl}, whatever {@code --offline} says: the
-   * suite points its two services that call the API at one stand-in.
+   * The client of {@code settings} pointed at {@code baseUrl}: the suite points its two services
+   * that call the API at one stand-in. With {@code --offline} a first call warms the client up.
    */
   public static GitHubClient connect(UpstreamSettings settings, String baseUrl, Tracing tracing) {
-    return new GitHubClient(
-        baseUrl,
-        settings.token(),
-        settings.connectTimeout(),
-        settings.readTimeout(),
-        settings.maxCalls(),
-        tracing.callInterceptors());
+    GitHubClient client =
+        new GitHubClient(
+            baseUrl,
+            settings.token(),
+            settings.connectTimeout(),
+            settings.readTimeout(),
+            settings.maxCalls(),
+            tracing.callInterceptors());
+    if (settings.offline()) {
+      Thread warmUp = new Thread(client::warmUp, "stand-in-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+    return client;
   }
 
   /**
