@@ -9,7 +9,7 @@ import java.util.List;
  * family: OpenMetrics names a counter {@code x} where the text format says {@code x_total}, and an
  * info {@code x} where the text format says {@code x_info}; the samples are the same.
  */
-record Family(
+public record Family(
     String key, String name, String type, String help, String unit, List<Sample> samples) {
 
   static String keyOf(String name, String type, Format format) {
@@ -28,7 +28,7 @@ record Family(
    * The name the samples of a counter, histogram or summary start with, to which the clients add
    * {@code _created} (the family's creation time, which differs in every run).
    */
-  String stem() {
+  public String stem() {
     return type.equals("counter") && key.endsWith("_total")
         ? key.substring(0, key.length() - "_total".length())
         : key;

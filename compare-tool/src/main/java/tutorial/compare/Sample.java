@@ -9,23 +9,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One line of a scrape, {@code name{labels} value}, without its timestamp or exemplar. Labels are
- * kept sorted by name with {@code le} and {@code quantile} last, the order client_java writes, so
- * that the same series reads the same whatever order a client wrote its labels in.
+ * One line of a scrape, {@code name{labels} value}, without its timestamp. Labels are kept sorted
+ * by name with {@code le} and {@code quantile} last, the order client_java writes, so that the same
+ * series reads the same whatever order a client wrote its labels in.
+ *
+ * @param exemplar the OpenMetrics exemplar after the value, or null; comparisons leave it out, as
+ *     it differs in every scrape
  */
-record Sample(String name, Map<String, String> labels, Value value) {
+public record Sample(String name, Map<String, String> labels, Value value, Exemplar exemplar) {
 
-  Sample {
+  /** An exemplar: {@code # {trace_id="..."} 0.25} after a bucket's or counter's value. */
+  public record Exemplar(Map<String, String> labels, Value value) {
+    public Exemplar {
+      labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+  }
+
+  public Sample {
     labels = canonical(labels);
   }
 
+  Sample(String name, Map<String, String> labels, Value value) {
+    this(name, labels, value, null);
+  }
+
   /** {@code name{a="x",b="y"}}: what identifies the series across scrapes. */
-  String series() {
+  public String series() {
     return name + labelText(Set.of());
   }
 
   /** The labels in braces, leaving out {@code hidden}; empty when nothing is left. */
-  String labelText(Set<String> hidden) {
+  public String labelText(Set<String> hidden) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, String> label : labels.entrySet()) {
       if (!hidden.contains(label.getKey())) {

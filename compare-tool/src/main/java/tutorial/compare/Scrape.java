@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param note what the reader wants the user to know, e.g. that the service answered another format
  *     than the one asked for; empty if nothing
  */
-record Scrape(String source, Format format, String note, List<Family> families) {
+public record Scrape(String source, Format format, String note, List<Family> families) {
 
   static Scrape of(String source, Format format, String note, List<Family> parsed) {
     return new Scrape(source, format, note, withoutCreated(parsed));

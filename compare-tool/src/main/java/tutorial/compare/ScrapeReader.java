@@ -16,7 +16,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /** Reads a target, a service's URL or a saved scrape, into a {@link Scrape}. */
-final class ScrapeReader implements AutoCloseable {
+public final class ScrapeReader implements AutoCloseable {
 
   /** {@code localhost:5001}, {@code 127.0.0.1:5001/metrics}: a URL without its scheme. */
   private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:[0-9]+(/.*)?");
@@ -29,7 +29,7 @@ final class ScrapeReader implements AutoCloseable {
           .build();
 
   /** {@code authorization}: the Authorization header sent to services, or null for none. */
-  ScrapeReader(String authorization) {
+  public ScrapeReader(String authorization) {
     this.authorization = authorization;
   }
 
@@ -38,7 +38,7 @@ final class ScrapeReader implements AutoCloseable {
    * /metrics} is added to a URL without a path. A URL is asked for {@code format}; a file's format
    * is read from its content.
    */
-  Scrape read(String target, Format format) throws TargetException {
+  public Scrape read(String target, Format format) throws TargetException {
     HttpUrl url = urlOf(target);
     if (url != null) {
       return fetch(url, format);
@@ -77,7 +77,7 @@ final class ScrapeReader implements AutoCloseable {
   }
 
   /** A scrape already in memory: a tutorial step's expected file. */
-  Scrape read(byte[] content, String source) throws TargetException {
+  public Scrape read(byte[] content, String source) throws TargetException {
     return parse(source, formatOf(content), "", content);
   }
 

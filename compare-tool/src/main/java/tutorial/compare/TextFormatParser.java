@@ -9,8 +9,8 @@ import java.util.Map;
  * Reads the two line formats, text 0.0.4 and OpenMetrics 1.0, into families. Both are simple enough
  * for a small hand-written reader: {@code # HELP}, {@code # TYPE}, {@code # UNIT} and {@code # EOF}
  * lines, and sample lines {@code name{label="value",...} value [timestamp]}, to which OpenMetrics
- * may add an exemplar after {@code #}. Timestamps and exemplars differ in every scrape and are
- * dropped.
+ * may add an exemplar after {@code #}. Timestamps differ in every scrape and are dropped; an
+ * exemplar is kept with its sample.
  */
 final class TextFormatParser {
 
@@ -89,8 +89,36 @@ final class TextFormatParser {
     if (value == null) {
       throw error("'" + valueText + "' is not a number");
     }
-    // what may follow (a timestamp, an OpenMetrics exemplar) differs in every scrape
-    familyOf(name).samples.add(new Sample(name, labels, value));
+    familyOf(name).samples.add(new Sample(name, labels, value, exemplar(cursor)));
+  }
+
+  /**
+   * The OpenMetrics exemplar after the value and its optional timestamp, {@code # {labels} value
+   * [timestamp]}, or null; the timestamps differ in every scrape and are dropped.
+   */
+  private Sample.Exemplar exemplar(Cursor cursor) {
+    cursor.spaces();
+    if (cursor.peek() != '#' && cursor.peek() != '\0') {
+      cursor.token(); // the sample's timestamp
+      cursor.spaces();
+    }
+    if (cursor.peek() != '#') {
+      return null;
+    }
+    cursor.skip();
+    cursor.spaces();
+    if (cursor.peek() != '{') {
+      throw error("an exemplar starts with its labels in braces: " + cursor.line);
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    cursor.labels(labels);
+    cursor.spaces();
+    String valueText = cursor.token();
+    Value value = Value.parse(valueText);
+    if (value == null) {
+      throw error("exemplar value '" + valueText + "' is not a number");
+    }
+    return new Sample.Exemplar(labels, value);
   }
 
   /** The family a sample belongs to: the one whose metadata came last, else one of its own. */
@@ -157,6 +185,10 @@ final class TextFormatParser {
 
     Cursor(String line) {
       this.line = line;
+    }
+
+    void skip() {
+      at++;
     }
 
     char peek() {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * <NUMBER>} for a value that differs from run to run (see the tests' {@code Golden}); such a value
  * matches any number.
  */
-record Value(String text, double number, boolean any) {
+public record Value(String text, double number, boolean any) {
 
   static final String ANY_NUMBER = "<NUMBER>";
 
