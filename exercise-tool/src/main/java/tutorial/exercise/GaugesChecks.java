@@ -27,6 +27,7 @@ final class GaugesChecks {
     Scrape before = probe.scrape(Format.text);
     addTheNumbers(probe);
     Scrape after = probe.scrape(Format.text);
+    Requests.noSeriesFrom(after, texts(), Steps.SET_GAUGE_ON_ADD, SET);
     Shapes.judge(after, LIST_SIZE, Steps.DEFINE_GAUGE, DECLARE);
     double moved = size(after) - size(before);
     if (moved != NUMBERS.size()) {
@@ -43,7 +44,6 @@ final class GaugesChecks {
           Steps.SET_GAUGE_ON_ADD,
           SET);
     }
-    Requests.noSeriesFrom(after, texts(), Steps.SET_GAUGE_ON_ADD, SET);
   }
 
   /** Down on a remove. */

@@ -115,17 +115,8 @@ final class Shapes {
     String stem = expected.stem();
     for (Family other : scrape.families()) {
       String key = other.key();
-      if (key.equals(name + "_info") || key.equals(name + "_total")) {
-        String suffix = key.substring(name.length());
-        return "`"
-            + key
-            + "`: "
-            + (suffix.equals("_info") ? "Info" : "a counter")
-            + " adds `"
-            + suffix
-            + "` itself; the tutorial's is `"
-            + name
-            + "`";
+      if (key.equals(name + "_info")) {
+        return "`" + key + "`: Info adds `_info` itself; the tutorial's is `" + name + "`";
       }
       if (other.stem().equals(stem) || key.equals(stem) || other.name().equals(stem)) {
         return wrongType(key, other.type(), expected.type());
@@ -142,11 +133,15 @@ final class Shapes {
     String why = WHAT_IT_IS.get(expected);
     return "`"
         + name
-        + "` is a "
-        + actual
-        + "; the tutorial's is a "
-        + expected
+        + "` is "
+        + article(actual)
+        + "; the tutorial's is "
+        + article(expected)
         + (why == null ? "" : ": " + why);
+  }
+
+  private static String article(String type) {
+    return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
   }
 
   /** The family's label names, leaving out {@code le} and {@code quantile}. */

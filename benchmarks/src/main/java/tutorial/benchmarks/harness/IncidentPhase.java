@@ -53,8 +53,8 @@ final class IncidentPhase {
     results.incidents.add(
         measure(
             "the tutorial's Python app",
-            "python3 benchmarks/python/using_histograms.py",
-            List.of("/usr/bin/python3", "benchmarks/python/using_histograms.py"),
+            "python3 python/using_histograms.py",
+            List.of("/usr/bin/python3", "python/using_histograms.py"),
             Map.of(),
             List.of("/metrics", FAST)));
   }

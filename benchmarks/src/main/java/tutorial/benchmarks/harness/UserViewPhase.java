@@ -59,7 +59,7 @@ final class UserViewPhase {
       python.add(
           timeStart(
               "python",
-              List.of("/usr/bin/python3", "benchmarks/python/using_counters.py"),
+              List.of("/usr/bin/python3", "python/using_counters.py"),
               Map.of()));
     }
     log.step(
@@ -73,7 +73,7 @@ final class UserViewPhase {
         new Results.Startup(
             PYTHON + " (beside " + jdk.name() + ")",
             KIND,
-            "python3 benchmarks/python/using_counters.py",
+            "python3 python/using_counters.py",
             python,
             List.of()));
   }
