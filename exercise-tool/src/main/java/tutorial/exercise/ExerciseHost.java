@@ -1,5 +1,6 @@
 package tutorial.exercise;
 
+import io.javalin.util.JavalinLogger;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -191,7 +192,11 @@ public final class ExerciseHost {
               routes.get("/", ctx -> counter.inc());
               routes.get(MetricsEndpoint.PATH, MetricsEndpoint.handler(registry));
             });
+    // its start-up lines would read as the exercise's, "listening on" another port
+    boolean startupInfo = JavalinLogger.startupInfo;
+    JavalinLogger.startupInfo = false;
     javalin.start();
+    JavalinLogger.startupInfo = startupInfo;
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/", MetricsEndpoint.PATH)) {
       http.send(

@@ -106,6 +106,9 @@ final class HostProcess implements AutoCloseable {
    */
   HttpUrl run(Path classes, String mainClass, List<String> args) throws Fault {
     awaitEvent(READY_BOUND, "the exercise's JVM did not start");
+    synchronized (output) {
+      output.clear(); // the warm-up's lines
+    }
     int port = freePort();
     List<String> line = new ArrayList<>();
     line.add(classes == null ? "" : classes.toString());
