@@ -117,10 +117,7 @@ final class Watcher {
           case "r":
             Optional<Path> kept = workspace.reset(current);
             workspace.markDone(current, false);
-            out.println();
-            out.println(Listing.resetMessage(workspace, current, kept));
-            out.flush();
-            verdict = check(checker, current);
+            verdict = check(checker, current, Listing.resetMessage(workspace, current, kept));
             seen = signature(workspace.file(current));
             break;
           case "":
@@ -139,6 +136,11 @@ final class Watcher {
   }
 
   private Verdict check(Checker checker, Exercise current) {
+    return check(checker, current, null);
+  }
+
+  /** Checks {@code current} and shows the verdict, then {@code note} if there is one. */
+  private Verdict check(Checker checker, Exercise current, String note) {
     Verdict verdict = checker.checkFile(current, workspace);
     workspace.markDone(current, verdict.done());
     if (singleKeys) {
@@ -157,6 +159,9 @@ final class Watcher {
       out.println(
           next.map(e -> "Next: " + e.name() + ". Press n to go on, or keep trying things here.")
               .orElse("That was the last one: press n."));
+    }
+    if (note != null) {
+      out.println(note);
     }
     keyLine();
     return verdict;
