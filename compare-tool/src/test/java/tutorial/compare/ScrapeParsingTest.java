@@ -101,6 +101,39 @@ class ScrapeParsingTest {
   }
 
   @Test
+  void anExemplarIsKeptWithItsSampleWithOrWithoutTimestamps() {
+    Scrape scrape =
+        read(
+            """
+            # TYPE request_duration_seconds histogram
+            request_duration_seconds_bucket{le="0.5"} 1 # {trace_id="4bf9"} 0.25 1715151878.123
+            request_duration_seconds_bucket{le="+Inf"} 2 1715151878 # {trace_id="a1",span_id="b2"} 0.7
+            request_duration_seconds_count 2
+            request_duration_seconds_sum 0.95
+            # EOF
+            """,
+            Format.openmetrics);
+
+    List<Sample> samples = only(scrape).samples();
+    assertThat(samples.get(0).exemplar())
+        .isEqualTo(new Sample.Exemplar(java.util.Map.of("trace_id", "4bf9"), Value.parse("0.25")));
+    assertThat(samples.get(1).exemplar().labels())
+        .containsExactly(
+            java.util.Map.entry("trace_id", "a1"), java.util.Map.entry("span_id", "b2"));
+    assertThat(samples.get(1).value().number()).isEqualTo(2);
+    assertThat(samples.get(2).exemplar()).isNull();
+  }
+
+  @Test
+  void anExemplarWithoutLabelsInBracesIsRefusedWithItsLine() {
+    assertThatThrownBy(
+            () ->
+                read("# TYPE a counter\na_total 1 # trace_id=\"x\" 1\n# EOF\n", Format.openmetrics))
+        .hasMessage(
+            "line 2: an exemplar starts with its labels in braces: a_total 1 # trace_id=\"x\" 1");
+  }
+
+  @Test
   void aSampleWithoutMetadataIsAFamilyOfItsOwn() {
     Family family = only(read("loose_value{a=\"1\",} +Inf\n", Format.text));
 

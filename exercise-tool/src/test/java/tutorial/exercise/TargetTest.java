@@ -56,7 +56,7 @@ class TargetTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
-  void aRunningServiceGetsTheVerdictOfItsFile(BrokenVariantsTest.Variant variant) throws Fault {
+  void aSeparateServiceGetsTheVerdictOfItsFile(BrokenVariantsTest.Variant variant) throws Fault {
     Exercise exercise = Fixes.named(variant.exercise());
     String text = Fixes.fixed(exercise);
     for (int i = 0; i < variant.edits().size(); i += 2) {
@@ -67,8 +67,8 @@ class TargetTest {
     Path classes = new LearnerCompiler().compile(workspace.file(exercise));
 
     Run run;
-    try (RunningService service =
-        RunningService.java(classes, exercise.className(), api.baseUrl())) {
+    try (SeparateService service =
+        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
       run = exercise("check", exercise.name(), "--target", service.target());
     }
 
@@ -90,8 +90,8 @@ class TargetTest {
             .compile(Fixes.workspaceWith(folder, exercise, Fixes.fixed(exercise)).file(exercise));
 
     Run run;
-    try (RunningService service =
-        RunningService.java(classes, exercise.className(), api.baseUrl())) {
+    try (SeparateService service =
+        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
       run = exercise("check", exercise.name(), "--target", service.target());
     }
 
@@ -103,7 +103,7 @@ class TargetTest {
   @MethodSource("pythonChapters")
   void theTutorialsOwnPythonAppPassesItsChapter(String chapter, String file) {
     Run run;
-    try (RunningService service = RunningService.python(file)) {
+    try (SeparateService service = SeparateService.python(file)) {
       run = exercise("check", chapter, "--target", service.target());
     }
 
@@ -122,7 +122,7 @@ class TargetTest {
   @Test
   void thePythonInfoIsNamedForWhatItIs() {
     Run run;
-    try (RunningService service = RunningService.python("custom_metrics.py")) {
+    try (SeparateService service = SeparateService.python("custom_metrics.py")) {
       run = exercise("check", "custom-info", "--target", service.target());
     }
 

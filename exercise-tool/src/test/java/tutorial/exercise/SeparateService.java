@@ -16,14 +16,14 @@ import tutorial.testkit.Ports;
  * A service started apart from the checker, as a learner starts one: an exercise compiled and run
  * with {@code java}, or one of the tutorial's Python apps. The checker then only knows its port.
  */
-final class RunningService implements AutoCloseable {
+final class SeparateService implements AutoCloseable {
 
   private static final Duration START = Duration.ofSeconds(20);
 
   private final Process process;
   final int port;
 
-  private RunningService(List<String> command, Map<String, String> env, int port) {
+  private SeparateService(List<String> command, Map<String, String> env, int port) {
     this.port = port;
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -38,19 +38,19 @@ final class RunningService implements AutoCloseable {
   }
 
   /** {@code mainClass} from {@code classes} (and the class path of these tests). */
-  static RunningService java(Path classes, String mainClass, String upstreamUrl) {
+  static SeparateService java(Path classes, String mainClass, String upstreamUrl) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
-    return new RunningService(
+    return new SeparateService(
         List.of(java, "-cp", classPath, mainClass, "--host=127.0.0.1", "--request-log=false"),
         Map.of("GITHUB_API_URL", upstreamUrl, "OFFLINE", "false", "JVM_METRICS", "false"),
         Ports.free());
   }
 
   /** One of the tutorial's own apps in {@code python/}, on Debian's Python and Flask. */
-  static RunningService python(String file) {
+  static SeparateService python(String file) {
     Path app = Path.of("..", "python", file).toAbsolutePath().normalize();
-    return new RunningService(List.of("/usr/bin/python3", app.toString()), Map.of(), Ports.free());
+    return new SeparateService(List.of("/usr/bin/python3", app.toString()), Map.of(), Ports.free());
   }
 
   String target() {
