@@ -23,6 +23,8 @@ final class Report {
   static final double HISTOGRAM_NS_GOAL = 30;
   static final double STARTUP_MS_GOAL = 500;
   static final double RSS_MB_GOAL = 128;
+  static final double EXERCISE_SAVE_S_GOAL = 2;
+  static final double EXERCISE_START_S_GOAL = 5;
 
   private final Results results;
 
@@ -123,6 +125,28 @@ final class Report {
               RSS_MB_GOAL,
               " MB",
               "%.0f"));
+    }
+    if (results.exercises != null) {
+      Results.ExerciseSaves slowest =
+          results.exercises.saves().stream()
+              .max(java.util.Comparator.comparingDouble(e -> Stats.median(e.allMs())))
+              .orElseThrow();
+      goals.add(
+          Goal.under(
+              "./exercise: a save to its verdict, median ≤ 2 s for every exercise (slowest: "
+                  + slowest.exercise()
+                  + ")",
+              Stats.median(slowest.allMs()) / 1000,
+              EXERCISE_SAVE_S_GOAL,
+              " s",
+              "%.2f"));
+      goals.add(
+          Goal.under(
+              "./exercise: first start on a built tree to its first verdict, median ≤ 5 s",
+              Stats.median(results.exercises.firstStartMs()) / 1000,
+              EXERCISE_START_S_GOAL,
+              " s",
+              "%.2f"));
     }
     return goals;
   }
@@ -361,7 +385,44 @@ final class Report {
     md.append(userViewTables());
     md.append(tracingTable());
     md.append(incidentTable());
+    md.append(exerciseTable());
     md.append("\n![route ratios and start-up times](chart.png)\n");
+    return md.toString();
+  }
+
+  /** ./exercise: each exercise's saves to their verdicts, beside a Maven compile of a chapter. */
+  private String exerciseTable() {
+    if (results.exercises == null) {
+      return "";
+    }
+    Results.Exercises exercises = results.exercises;
+    double maven = Stats.median(exercises.mavenCompileMs());
+    StringBuilder md = new StringBuilder();
+    md.append("\n### ./exercise: a save to its verdict, in one watcher (line mode)\n\n");
+    md.append(
+        f(
+            "First start on a built tree to the first verdict: median %.0f ms (runs %s). The"
+                + " baseline, a Maven compile of counters-app after a save (`./mvnw -o -q -pl"
+                + " counters-app compile`, no check at all): median %.0f ms (runs %s). Each save"
+                + " follows the last verdict by %s, a learner's pause.%n%n",
+            Stats.median(exercises.firstStartMs()),
+            runs(exercises.firstStartMs()),
+            maven,
+            runs(exercises.mavenCompileMs()),
+            "1.5 s"));
+    Table table =
+        new Table(
+            "exercise", "median ms", "÷ Maven compile", "failing saves, ms", "passing save, ms");
+    for (Results.ExerciseSaves saves : exercises.saves()) {
+      double median = Stats.median(saves.allMs());
+      table.row(
+          saves.exercise(),
+          f("%.0f", median),
+          f("%.2f", median / maven),
+          runs(saves.failingMs()),
+          f("%.0f", saves.passingMs()));
+    }
+    md.append(table);
     return md.toString();
   }
 

@@ -88,6 +88,23 @@ final class Results {
       List<Probe> probes) {}
 
   Run run;
+
+  /** One exercise's saves in the watcher: those that still fail, then the one that passes. */
+  record ExerciseSaves(String exercise, List<Double> failingMs, double passingMs) {
+    List<Double> allMs() {
+      List<Double> all = new ArrayList<>(failingMs);
+      all.add(passingMs);
+      return all;
+    }
+  }
+
+  /**
+   * ./exercise's first starts to their first verdicts, the Maven compiles of the baseline, and
+   * every exercise's saves.
+   */
+  record Exercises(
+      List<Double> firstStartMs, List<Double> mavenCompileMs, List<ExerciseSaves> saves) {}
+
   final List<Update> updates = new ArrayList<>();
   final List<Scrape> scrapes = new ArrayList<>();
   final List<JvmScrape> jvmScrapes = new ArrayList<>();
@@ -98,4 +115,5 @@ final class Results {
   final List<Training> training = new ArrayList<>();
   final List<Memory> memory = new ArrayList<>();
   final List<Incident> incidents = new ArrayList<>();
+  Exercises exercises;
 }

@@ -57,10 +57,7 @@ final class UserViewPhase {
     for (int i = 0; i < 3 * plan.startupRuns(); i++) {
       run.add(timeStart("counters-app", List.of("./run", "counters-app"), jdk.env()));
       python.add(
-          timeStart(
-              "python",
-              List.of("/usr/bin/python3", "python/using_counters.py"),
-              Map.of()));
+          timeStart("python", List.of("/usr/bin/python3", "python/using_counters.py"), Map.of()));
     }
     log.step(
         String.format(
