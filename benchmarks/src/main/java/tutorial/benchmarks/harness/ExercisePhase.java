@@ -57,6 +57,7 @@ final class ExercisePhase {
     log.step("exercise: a Maven compile of counters-app after a save (the baseline)");
     List<Double> maven = new ArrayList<>();
     Path source = root.resolve("counters-app/src/main/java/tutorial/counters/CountersApp.java");
+    long untouched = source.toFile().lastModified();
     for (int i = 0; i < plan.startupRuns(); i++) {
       source.toFile().setLastModified(System.currentTimeMillis());
       long start = System.nanoTime();
@@ -71,6 +72,8 @@ final class ExercisePhase {
       }
       maven.add((System.nanoTime() - start) / 1e6);
     }
+    // as it was: a source newer than exercise-tool's jar would make ./exercise rebuild it
+    source.toFile().setLastModified(untouched);
     log.step(String.format("  median %.0f ms %s", Stats.median(maven), maven));
 
     log.step("exercise: each exercise's saves to their verdicts, in one watcher");
