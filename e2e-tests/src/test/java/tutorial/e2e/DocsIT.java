@@ -57,6 +57,7 @@ class DocsIT {
           "Start it",
           "The tutorial's steps",
           "How Java's output differs from Python's",
+          "Do it yourself",
           "Tests");
 
   /** The histogram chapter's sequel, a docs page: exemplars, on a traced service. */

@@ -1,8 +1,11 @@
 package tutorial.exercise;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
@@ -44,8 +47,15 @@ final class Checker implements AutoCloseable {
     Fault fault;
     Path classes = null;
     try {
+      if (!Files.isRegularFile(file)) {
+        throw Fault.of(
+            file
+                + " is gone: r (or ./exercise reset "
+                + exercise.name()
+                + ") brings the starter back");
+      }
       classes = compiler().compile(file);
-      fault = runAndCheck(exercise, classes, exercise.className(), java.util.List.of());
+      fault = runAndCheck(exercise, classes, mainClass(classes, exercise), java.util.List.of());
     } catch (Fault compileError) {
       fault = compileError;
     } finally {
@@ -55,6 +65,21 @@ final class Checker implements AutoCloseable {
     }
     int line = fault == null ? 0 : workspace.lineOf(exercise, fault.step());
     return new Verdict(exercise, fault, file, line, since(start));
+  }
+
+  /** The exercise's class, in the package its file declares, if it declares one. */
+  private static String mainClass(Path classes, Exercise exercise) {
+    String file = exercise.className() + ".class";
+    try (Stream<Path> compiled = Files.walk(classes)) {
+      return compiled
+          .filter(p -> p.getFileName().toString().equals(file))
+          .findFirst()
+          .map(p -> classes.relativize(p).toString().replace(java.io.File.separatorChar, '.'))
+          .map(name -> name.substring(0, name.length() - ".class".length()))
+          .orElse(exercise.className());
+    } catch (IOException e) {
+      return exercise.className();
+    }
   }
 
   Verdict checkSolution(Exercise exercise) {

@@ -34,6 +34,7 @@ final class Watcher {
   private final boolean forceLines;
   private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
   private boolean singleKeys;
+  private String seen = "";
 
   Watcher(Workspace workspace, PrintWriter out, boolean forceLines) {
     this.workspace = workspace;
@@ -58,13 +59,12 @@ final class Watcher {
       readKeys(terminal);
       Exercise current = first.get();
       Verdict verdict = check(checker, current);
-      String seen = signature(workspace.file(current));
       while (true) {
         String key = keys.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (key == null) {
           String now = signature(workspace.file(current));
           if (!now.equals(seen)) {
-            seen = settled(workspace.file(current), now);
+            settled(workspace.file(current), now);
             verdict = check(checker, current);
           }
           continue;
@@ -88,7 +88,6 @@ final class Watcher {
             if (chosen != null && chosen != current) {
               current = chosen;
               verdict = check(checker, current);
-              seen = signature(workspace.file(current));
             } else {
               keyLine();
             }
@@ -112,13 +111,11 @@ final class Watcher {
             }
             current = next.get();
             verdict = check(checker, current);
-            seen = signature(workspace.file(current));
             break;
           case "r":
             Optional<Path> kept = workspace.reset(current);
             workspace.markDone(current, false);
             verdict = check(checker, current, Listing.resetMessage(workspace, current, kept));
-            seen = signature(workspace.file(current));
             break;
           case "":
             verdict = check(checker, current);
@@ -141,7 +138,17 @@ final class Watcher {
 
   /** Checks {@code current} and shows the verdict, then {@code note} if there is one. */
   private Verdict check(Checker checker, Exercise current, String note) {
-    Verdict verdict = checker.checkFile(current, workspace);
+    // the version about to be checked: a save during the check is seen after it
+    seen = signature(workspace.file(current));
+    Verdict verdict;
+    try {
+      verdict = checker.checkFile(current, workspace);
+    } catch (RuntimeException e) {
+      // the checker's own trouble (a JVM that cannot start, a full disk): said, and watched on
+      verdict =
+          new Verdict(
+              current, Fault.of("the check itself failed: " + e), workspace.file(current), 0, null);
+    }
     workspace.markDone(current, verdict.done());
     if (singleKeys) {
       out.print(CLEAR);
@@ -269,14 +276,14 @@ final class Watcher {
     }
   }
 
-  /** Waits for an editor's save to finish (some write twice), then returns the signature. */
-  private static String settled(Path file, String changed) throws InterruptedException {
+  /** Waits for an editor's save to finish (some write twice). */
+  private static void settled(Path file, String changed) throws InterruptedException {
     String last = changed;
     while (true) {
       Thread.sleep(50);
       String now = signature(file);
       if (now.equals(last)) {
-        return now;
+        return;
       }
       last = now;
     }

@@ -29,10 +29,6 @@ final class Workspace {
     this.root = root;
   }
 
-  Path root() {
-    return root;
-  }
-
   Path file(Exercise exercise) {
     return root.resolve(exercise.name()).resolve(exercise.file());
   }

@@ -120,13 +120,15 @@ class TargetTest {
   }
 
   @Test
-  void thePythonInfoIsNamedForWhatItIs() {
+  void thePythonInfoIsNamedForWhatItIs() throws Exception {
     Run run;
     try (SeparateService service = SeparateService.python("custom_metrics.py")) {
       run = exercise("check", "custom-info", "--target", service.target());
     }
 
     assertThat(run.status()).isEqualTo(ExerciseCommand.NOT_DONE);
+    // what docs/exercises.md shows
+    assertThat(run.output()).startsWith(ExercisesDocTest.textBlocks().get(1));
     assertThat(run.output())
         .startsWith(
             Verdict.CROSS
