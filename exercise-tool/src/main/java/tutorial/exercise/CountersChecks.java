@@ -49,44 +49,30 @@ final class CountersChecks {
       return;
     }
     String visits = HOME_VISITS + " visits to / and " + ABOUT_VISITS + " to /about";
-    if (home == ABOUT_VISITS && about == HOME_VISITS) {
-      throw new Fault(
-          "After "
-              + visits
-              + ", the home counter moved by "
-              + home
-              + " and the about counter by "
-              + about
-              + ": the counters are swapped, each route must count its own page",
-          Steps.INCREMENT_COUNTERS,
-          INCREMENT);
-    }
-    if (home == 2L * HOME_VISITS) {
-      throw new Fault(
-          "After "
-              + HOME_VISITS
-              + " visits the home counter reads "
-              + home
-              + " more: inc() runs twice per request",
-          Steps.INCREMENT_COUNTERS,
-          INCREMENT);
-    }
-    if (home == 0 && about == 0) {
-      throw new Fault(
-          "After " + visits + ", neither counter moved: each route must call its counter's inc()",
-          Steps.INCREMENT_COUNTERS,
-          INCREMENT);
-    }
-    throw new Fault(
+    String moved =
         "After "
             + visits
             + ", the home counter moved by "
             + home
             + " and the about counter by "
-            + about
-            + "; each visit adds 1 to its page's counter",
-        Steps.INCREMENT_COUNTERS,
-        INCREMENT);
+            + about;
+    String reason;
+    if (home == ABOUT_VISITS && about == HOME_VISITS) {
+      reason = moved + ": the counters are swapped, each route must count its own page";
+    } else if (home == 2L * HOME_VISITS) {
+      reason =
+          "After "
+              + HOME_VISITS
+              + " visits the home counter reads "
+              + home
+              + " more: inc() runs twice per request";
+    } else if (home == 0 && about == 0) {
+      reason =
+          "After " + visits + ", neither counter moved: each route must call its counter's inc()";
+    } else {
+      reason = moved + "; each visit adds 1 to its page's counter";
+    }
+    throw new Fault(reason, Steps.INCREMENT_COUNTERS, INCREMENT);
   }
 
   private static long delta(Scrape before, Scrape after, Family family) {

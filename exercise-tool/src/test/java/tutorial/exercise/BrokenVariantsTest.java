@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,19 +23,9 @@ class BrokenVariantsTest {
     }
   }
 
-  private static Checker checker;
+  private final Checker checker = SharedChecker.get();
 
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startChecker() {
-    checker = new Checker(true, true);
-  }
-
-  @AfterAll
-  static void stopChecker() {
-    checker.close();
-  }
 
   static Stream<Variant> variants() {
     return Stream.of(
@@ -268,10 +256,7 @@ class BrokenVariantsTest {
   @MethodSource("variants")
   void eachMistakeHasItsOwnReason(Variant variant) {
     Exercise exercise = Fixes.named(variant.exercise());
-    String text = Fixes.fixed(exercise);
-    for (int i = 0; i < variant.edits().size(); i += 2) {
-      text = Fixes.edit(text, variant.edits().get(i), variant.edits().get(i + 1));
-    }
+    String text = Fixes.broken(exercise, variant.edits());
     Workspace workspace = Fixes.workspaceWith(folder, exercise, text);
 
     Verdict verdict = checker.checkFile(exercise, workspace);

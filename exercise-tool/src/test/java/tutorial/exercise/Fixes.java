@@ -37,6 +37,15 @@ final class Fixes {
     return text;
   }
 
+  /** The finished {@code exercise} with {@code edits} made: old, new, old, new, ... */
+  static String broken(Exercise exercise, java.util.List<String> edits) {
+    String text = fixed(exercise);
+    for (int i = 0; i < edits.size(); i += 2) {
+      text = edit(text, edits.get(i), edits.get(i + 1));
+    }
+    return text;
+  }
+
   /** {@code text} with {@code old}, which it holds exactly once, replaced. */
   static String edit(String text, String old, String replacement) {
     int at = text.indexOf(old);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,19 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SolutionsAndStartersTest {
 
-  private static Checker checker;
+  private final Checker checker = SharedChecker.get();
 
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startChecker() {
-    checker = new Checker(true, true);
-  }
-
-  @AfterAll
-  static void stopChecker() {
-    checker.close();
-  }
 
   static Stream<String> exercises() {
     return Exercises.all().stream().map(Exercise::name);

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,19 +28,9 @@ class StartTroubleTest {
     }
   }
 
-  private static Checker checker;
+  private final Checker checker = SharedChecker.get();
 
   @TempDir Path folder;
-
-  @BeforeAll
-  static void startChecker() {
-    checker = new Checker(true, true);
-  }
-
-  @AfterAll
-  static void stopChecker() {
-    checker.close();
-  }
 
   static Stream<Trouble> troubles() {
     String main = "    Service.run(\"counters-app\", args, CountersApp::new);\n";
@@ -114,10 +102,7 @@ class StartTroubleTest {
   @MethodSource("troubles")
   void isReportedWithinABound(Trouble trouble) {
     Exercise exercise = Fixes.named(trouble.exercise());
-    String text = Fixes.fixed(exercise);
-    for (int i = 0; i < trouble.edits().size(); i += 2) {
-      text = Fixes.edit(text, trouble.edits().get(i), trouble.edits().get(i + 1));
-    }
+    String text = Fixes.broken(exercise, trouble.edits());
     Workspace workspace = Fixes.workspaceWith(folder, exercise, text);
 
     Verdict verdict = checker.checkFile(exercise, workspace);

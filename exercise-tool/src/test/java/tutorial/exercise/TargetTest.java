@@ -21,20 +21,18 @@ import picocli.CommandLine;
  */
 class TargetTest {
 
-  private static Checker checker;
+  private final Checker checker = SharedChecker.get();
   private static RepositoryApi api;
 
   @TempDir Path folder;
 
   @BeforeAll
   static void start() {
-    checker = new Checker(true, true);
     api = new RepositoryApi();
   }
 
   @AfterAll
   static void stop() {
-    checker.close();
     api.close();
   }
 
@@ -58,10 +56,7 @@ class TargetTest {
   @MethodSource("variants")
   void aSeparateServiceGetsTheVerdictOfItsFile(BrokenVariantsTest.Variant variant) throws Fault {
     Exercise exercise = Fixes.named(variant.exercise());
-    String text = Fixes.fixed(exercise);
-    for (int i = 0; i < variant.edits().size(); i += 2) {
-      text = Fixes.edit(text, variant.edits().get(i), variant.edits().get(i + 1));
-    }
+    String text = Fixes.broken(exercise, variant.edits());
     Workspace workspace = Fixes.workspaceWith(folder, exercise, text);
     Verdict ofTheFile = checker.checkFile(exercise, workspace);
     Path classes = new LearnerCompiler().compile(workspace.file(exercise));
