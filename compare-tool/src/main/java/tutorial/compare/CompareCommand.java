@@ -37,6 +37,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
   Path expected;
   String step;
   boolean listSteps;
+  boolean check;
   boolean exact;
   double tolerance;
   List<String> varies = new ArrayList<>();
@@ -99,6 +100,14 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         .alias("-s")
         .label("CHAPTER/STEP")
         .flag("--list-steps", value -> listSteps = value, "List the tutorial steps and exit.")
+        .flag(
+            "--check",
+            value -> check = value,
+            "Only check that each TARGET is valid in its format (OpenMetrics by every MUST of its"
+                + " specification), as promtool check metrics does; compare nothing. Lists every"
+                + " problem, up to "
+                + InvalidExposition.MAX_PROBLEMS
+                + ", with its line.")
         .flag(
             "--exact",
             value -> exact = value,
@@ -170,7 +179,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
     // the command runs this object's call(); its options are the ones declared above
     CommandSpec command = CommandSpec.wrapWithoutInspection(compare).name("compare");
     Map<String, String> exitStatuses = new LinkedHashMap<>();
-    exitStatuses.put("0", "every compared family is the same");
+    exitStatuses.put("0", "every compared family is the same (--check: every target valid)");
     exitStatuses.put("1", "a compared family differs");
     exitStatuses.put("2", "a usage error, or a target that cannot be read");
     command
@@ -194,7 +203,8 @@ public final class CompareCommand implements Callable<Integer>, Settings {
             "  compare --step counters/after-visits localhost:5001   does my service match the"
                 + " tutorial?",
             "  compare --list-steps                                  the steps --step knows",
-            "  compare before.txt after.txt                          two saved scrapes");
+            "  compare before.txt after.txt                          two saved scrapes",
+            "  compare --check --formats localhost:5001              valid in every format?");
     command.addMixin("compare", compare.options());
     HelpOption.addTo(command);
     compare.spec = command;
@@ -224,11 +234,54 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         TutorialSteps.names().forEach(out::println);
         return SAME;
       }
-      return compare(out);
+      return check ? check(out, err) : compare(out);
     } catch (TargetException e) {
       err.println("compare: " + e.getMessage());
       return CANNOT_COMPARE;
     }
+  }
+
+  /** {@code --check}: each target (each format, with --formats) valid, or its problems. */
+  private int check(PrintWriter out, PrintWriter err) {
+    if (step != null || expected != null) {
+      throw usage("--check compares nothing: leave out --step and --expected");
+    }
+    if (targets.isEmpty()) {
+      throw usage("give the services or saved scrapes to check");
+    }
+    if (formats != null
+        && (format != null || targets.stream().anyMatch(t -> ScrapeReader.urlOf(t) == null))) {
+      throw usage("--formats asks services for several formats: give URLs, and no --format");
+    }
+    boolean valid = true;
+    try (ScrapeReader reader = new ScrapeReader(authorization())) {
+      for (String target : targets) {
+        for (Format each :
+            formats != null
+                ? formats
+                : java.util.Collections.singletonList(format != null ? format : Format.text)) {
+          try {
+            Scrape scrape = reader.read(target, each);
+            long samples = scrape.families().stream().mapToLong(f -> f.samples().size()).sum();
+            out.println(
+                scrape.source()
+                    + ": valid "
+                    + scrape.format().title()
+                    + ", "
+                    + scrape.families().size()
+                    + " families, "
+                    + samples
+                    + " samples"
+                    + (scrape.note().isEmpty() ? "" : " (" + scrape.note() + ")"));
+          } catch (TargetException e) {
+            err.println("compare: " + e.getMessage());
+            valid = false;
+          }
+        }
+      }
+    }
+    out.flush();
+    return valid ? SAME : CANNOT_COMPARE;
   }
 
   private int compare(PrintWriter out) throws TargetException {
@@ -245,8 +298,8 @@ public final class CompareCommand implements Callable<Integer>, Settings {
       if (withExpected) {
         Scrape reference =
             step != null
-                ? reader.read(Steps.expected(step), "step " + step)
-                : reader.readFile(expected, expected.toString());
+                ? reader.readExpected(Steps.expected(step), "step " + step)
+                : reader.readFile(expected, expected.toString(), true);
         scrapes.add(reference);
         titles.add(step != null ? "step " + step : "expected: " + expected);
         ask = format != null ? format : reference.format();

@@ -5,10 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a delimited protobuf scrape (what Prometheus asks for to get native histograms) with the
@@ -27,14 +29,126 @@ final class ProtobufParser {
 
   private ProtobufParser() {}
 
+  static final String MODEL = "protobuf MetricFamily";
+
   static List<Family> parse(byte[] body) throws IOException {
     List<Family> families = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     InputStream in = new ByteArrayInputStream(body);
     Metrics.MetricFamily family;
     while ((family = Metrics.MetricFamily.parseDelimitedFrom(in)) != null) {
+      if (!names.add(family.getName())) {
+        problems.add(
+            new Problem(0, MODEL, "family `" + family.getName() + "` twice: a name is unique"));
+      }
+      check(family, problems);
       families.add(convert(family));
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidExposition(
+          problems.subList(0, Math.min(problems.size(), InvalidExposition.MAX_PROBLEMS)));
+    }
     return families;
+  }
+
+  /** The model's invariants: what a Prometheus server would otherwise store as nonsense. */
+  private static void check(Metrics.MetricFamily family, List<Problem> problems) {
+    Set<String> series = new HashSet<>();
+    for (Metrics.Metric metric : family.getMetricList()) {
+      Map<String, String> labels = new java.util.TreeMap<>();
+      for (Metrics.LabelPair label : metric.getLabelList()) {
+        labels.put(label.getName(), label.getValue());
+      }
+      String where = "family `" + family.getName() + "`, series " + labels;
+      if (!series.add(labels.toString())) {
+        problems.add(new Problem(0, MODEL, where + " twice: a series' labels are unique"));
+      }
+      if (metric.hasCounter()) {
+        double value = metric.getCounter().getValue();
+        if (Double.isNaN(value) || value < 0) {
+          problems.add(
+              new Problem(0, MODEL, where + ": a counter of " + value + ", never negative or NaN"));
+        }
+      }
+      if (metric.hasSummary()) {
+        for (Metrics.Quantile quantile : metric.getSummary().getQuantileList()) {
+          if (!(quantile.getQuantile() >= 0 && quantile.getQuantile() <= 1)) {
+            problems.add(
+                new Problem(
+                    0,
+                    MODEL,
+                    where + ": quantile " + quantile.getQuantile() + ", not between 0 and 1"));
+          }
+        }
+      }
+      if (metric.hasHistogram()) {
+        checkBuckets(metric.getHistogram(), where, problems);
+      }
+    }
+  }
+
+  private static void checkBuckets(
+      Metrics.Histogram histogram, String where, List<Problem> problems) {
+    double bound = Double.NEGATIVE_INFINITY;
+    double cumulative = 0;
+    boolean first = true;
+    for (Metrics.Bucket bucket : histogram.getBucketList()) {
+      double count =
+          bucket.hasCumulativeCountFloat()
+              ? bucket.getCumulativeCountFloat()
+              : bucket.getCumulativeCount();
+      if (!first && bucket.getUpperBound() <= bound) {
+        problems.add(
+            new Problem(
+                0,
+                MODEL,
+                where
+                    + ": bucket "
+                    + bucket.getUpperBound()
+                    + " after "
+                    + bound
+                    + ": buckets go up, each once"));
+      } else if (count < cumulative) {
+        problems.add(
+            new Problem(
+                0,
+                MODEL,
+                where
+                    + ": bucket "
+                    + bucket.getUpperBound()
+                    + " holds "
+                    + count
+                    + ", fewer than the bucket below's "
+                    + cumulative
+                    + ": buckets are cumulative"));
+      }
+      bound = bucket.getUpperBound();
+      cumulative = Math.max(cumulative, count);
+      first = false;
+    }
+    double total =
+        histogram.hasSampleCountFloat()
+            ? histogram.getSampleCountFloat()
+            : histogram.getSampleCount();
+    if (!first && total < cumulative) {
+      problems.add(
+          new Problem(
+              0,
+              MODEL,
+              where + ": a count of " + total + ", fewer than its buckets' " + cumulative));
+    } else if (!first && bound == Double.POSITIVE_INFINITY && total != cumulative) {
+      problems.add(
+          new Problem(
+              0,
+              MODEL,
+              where
+                  + ": a count of "
+                  + total
+                  + ", the +Inf bucket "
+                  + cumulative
+                  + ": the count is the +Inf bucket"));
+    }
   }
 
   private static Family convert(Metrics.MetricFamily family) {

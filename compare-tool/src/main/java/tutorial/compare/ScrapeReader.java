@@ -21,6 +21,9 @@ public final class ScrapeReader implements AutoCloseable {
   /** {@code localhost:5001}, {@code 127.0.0.1:5001/metrics}: a URL without its scheme. */
   private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:[0-9]+(/.*)?");
 
+  /** The largest scrape read: far above any real one, and a bound on what a reader holds. */
+  static final int MAX_BYTES = 64 * 1024 * 1024;
+
   private final String authorization;
   private final OkHttpClient http =
       new OkHttpClient.Builder()
@@ -47,7 +50,7 @@ public final class ScrapeReader implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new TargetException(target + ": no such file, and not a URL");
     }
-    return readFile(file, target);
+    return readFile(file, target, false);
   }
 
   /** The URL {@code target} names, or null if it names none (a file, then). */
@@ -66,19 +69,31 @@ public final class ScrapeReader implements AutoCloseable {
     return parsed.newBuilder().encodedPath("/metrics").build();
   }
 
-  Scrape readFile(Path file, String source) throws TargetException {
+  /** A saved scrape, or with {@code expected} an expected one (see {@link #readExpected}). */
+  Scrape readFile(Path file, String source, boolean expected) throws TargetException {
     byte[] content;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new TargetException(source + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+      }
       content = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new TargetException(source + ": cannot read: " + e.getMessage());
     }
-    return read(content, source);
+    return expected ? readExpected(content, source) : read(content, source);
   }
 
-  /** A scrape already in memory: a tutorial step's expected file. */
+  /** A scrape already in memory, as a service answered it. */
   public Scrape read(byte[] content, String source) throws TargetException {
-    return parse(source, formatOf(content), "", content);
+    return parse(source, formatOf(content), "", content, false);
+  }
+
+  /**
+   * An expected scrape: a tutorial step's file, or one given with {@code --expected}, in which
+   * {@code <NUMBER>} stands for a value that differs from run to run.
+   */
+  public Scrape readExpected(byte[] content, String source) throws TargetException {
+    return parse(source, formatOf(content), "", content, true);
   }
 
   /**
@@ -101,7 +116,7 @@ public final class ScrapeReader implements AutoCloseable {
       request.header("Authorization", authorization);
     }
     try (Response response = http.newCall(request.build()).execute()) {
-      byte[] body = response.body().bytes();
+      byte[] body = bodyOf(response, url);
       if (response.code() != 200) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         String hint =
@@ -118,7 +133,7 @@ public final class ScrapeReader implements AutoCloseable {
       Format answered = Format.ofContentType(response.header("Content-Type"));
       String note =
           answered == format ? "" : "asked for " + format.title() + ", got " + answered.title();
-      return parse(url.toString(), answered, note, body);
+      return parse(url.toString(), answered, note, body, false);
     } catch (ConnectException e) {
       throw new TargetException(url + ": nothing listens there (is the service running?)");
     } catch (UnknownHostException e) {
@@ -130,18 +145,36 @@ public final class ScrapeReader implements AutoCloseable {
     }
   }
 
-  private static Scrape parse(String source, Format format, String note, byte[] content)
+  private static Scrape parse(
+      String source, Format format, String note, byte[] content, boolean expected)
       throws TargetException {
     try {
-      List<Family> families =
-          format == Format.protobuf
-              ? ProtobufParser.parse(content)
-              : TextFormatParser.parse(new String(content, StandardCharsets.UTF_8), format);
+      List<Family> families;
+      if (format == Format.protobuf) {
+        families = ProtobufParser.parse(content);
+      } else if (expected) {
+        families =
+            TextFormatParser.parseExpected(new String(content, StandardCharsets.UTF_8), format);
+      } else {
+        families = TextFormatParser.parse(content, format);
+      }
       return Scrape.of(source, format, note, families);
+    } catch (InvalidExposition e) {
+      throw new InvalidTarget(source, format, e.problems());
     } catch (IOException | IllegalArgumentException e) {
       throw new TargetException(
           source + ": not a " + format.title() + " scrape: " + e.getMessage());
     }
+  }
+
+  /** The answer's body, refused past {@link #MAX_BYTES} without reading more of it. */
+  private static byte[] bodyOf(Response response, HttpUrl url) throws IOException, TargetException {
+    okio.BufferedSource source = response.body().source();
+    if (!source.request(MAX_BYTES + 1L)) {
+      return source.readByteArray();
+    }
+    throw new TargetException(
+        url + ": an answer larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
   }
 
   /**

@@ -1,7 +1,7 @@
 package tutorial.compare;
 
 /** A target that cannot be read: unreachable, an error answer, or not a scrape. */
-public final class TargetException extends Exception {
+public class TargetException extends Exception {
   TargetException(String message) {
     super(message);
   }

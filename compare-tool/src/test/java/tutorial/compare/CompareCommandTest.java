@@ -457,7 +457,7 @@ class CompareCommandTest {
     assertThat(missing.err()).contains("nope.txt: no such file, and not a URL");
     assertThat(unreadable.status()).isEqualTo(2);
     assertThat(unreadable.err())
-        .contains(broken + ": not a text 0.0.4 scrape: line 2: a label value is not closed");
+        .contains(broken + ": not a valid text 0.0.4 scrape: line 2: a label value is not closed");
   }
 
   @Test

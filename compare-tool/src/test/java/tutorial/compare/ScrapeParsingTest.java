@@ -57,7 +57,6 @@ class ScrapeParsingTest {
             # HELP build Build facts
             build_info{version="1.0"} 1
             # EOF
-            ignored_after_eof 1
             """,
             Format.openmetrics);
 
@@ -130,7 +129,7 @@ class ScrapeParsingTest {
             () ->
                 read("# TYPE a counter\na_total 1 # trace_id=\"x\" 1\n# EOF\n", Format.openmetrics))
         .hasMessage(
-            "line 2: an exemplar starts with its labels in braces: a_total 1 # trace_id=\"x\" 1");
+            "line 2: an exemplar starts with its labels in braces: 'a_total 1 # trace_id=\"x\" 1'");
   }
 
   @Test
@@ -143,7 +142,14 @@ class ScrapeParsingTest {
 
   @Test
   void anExpectedFileMayWriteNumberForAValueThatVaries() {
-    Family family = only(read("# TYPE d_seconds histogram\nd_seconds_sum <NUMBER>\n", Format.text));
+    Family family =
+        only(
+            Scrape.of(
+                "test",
+                Format.text,
+                "",
+                TextFormatParser.parseExpected(
+                    "# TYPE d_seconds histogram\nd_seconds_sum <NUMBER>\n", Format.text)));
 
     Value value = family.samples().get(0).value();
     assertThat(value.any()).isTrue();
@@ -164,9 +170,9 @@ class ScrapeParsingTest {
   @Test
   void aBrokenLineIsReportedWithItsNumber() {
     assertThatThrownBy(() -> read("# TYPE a gauge\na{b=\"c} 1\n", Format.text))
-        .hasMessage("line 2: a label value is not closed: a{b=\"c} 1");
+        .hasMessage("line 2: a label value is not closed: 'a{b=\"c} 1'");
     assertThatThrownBy(() -> read("a one\n", Format.text))
-        .hasMessage("line 1: 'one' is not a number");
+        .hasMessage("line 1: the value 'one' is not a number");
   }
 
   @Test
