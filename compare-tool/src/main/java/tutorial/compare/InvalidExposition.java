@@ -15,8 +15,14 @@ public final class InvalidExposition extends IllegalArgumentException {
   private final List<Problem> problems;
 
   InvalidExposition(List<Problem> problems) {
-    super(problems.get(0).render() + (problems.size() > 1 ? " (and more)" : ""));
-    this.problems = List.copyOf(problems);
+    super(first(problems).render() + (problems.size() > 1 ? " (and more)" : ""));
+    // in the order of the lines: the rules across lines are checked after them
+    this.problems =
+        problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
+  }
+
+  private static Problem first(List<Problem> problems) {
+    return problems.stream().min(java.util.Comparator.comparingInt(Problem::line)).orElseThrow();
   }
 
   public List<Problem> problems() {

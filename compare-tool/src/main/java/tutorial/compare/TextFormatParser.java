@@ -928,12 +928,14 @@ final class TextFormatParser {
             previous = sample;
           }
         }
-        if (previous == null
-            || numberOf(previous.labels().get("le")).number() != Double.POSITIVE_INFINITY) {
+        boolean inf =
+            previous != null
+                && numberOf(previous.labels().get("le")).number() == Double.POSITIVE_INFINITY;
+        if (!inf) {
           problem(lastLine, section, "`" + shownMetric + "` has no le=\"+Inf\" bucket");
-          continue;
         }
-        if (count != null
+        if (inf
+            && count != null
             && !samples.get(count).value().any()
             && !previous.value().any()
             && samples.get(count).value().number() != previous.value().number()) {
