@@ -1,7 +1,9 @@
 package tutorial.compare;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -109,36 +111,42 @@ final class TextFormatParser {
    * order mark).
    */
   static List<Family> parse(byte[] content, Format format) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-    } catch (CharacterCodingException e) {
+    int bad = firstBadByte(content);
+    if (bad >= 0) {
       throw new InvalidExposition(
-          List.of(new Problem(lineOfBadByte(content), STRUCTURE, "not UTF-8")));
+          List.of(new Problem(lineAt(content, bad), STRUCTURE, "not UTF-8")));
     }
-    return parse(text, format);
+    return parse(new String(content, StandardCharsets.UTF_8), format);
   }
 
-  /** The line of the first byte sequence that is not UTF-8. */
-  private static int lineOfBadByte(byte[] content) {
-    int line = 1;
-    int start = 0;
-    for (int i = 0; i < content.length; i++) {
-      if (content[i] == '\n') {
-        try {
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content, start, i - start));
-        } catch (CharacterCodingException e) {
-          return line;
-        }
-        line++;
-        start = i + 1;
+  /**
+   * The offset of the first byte that is not UTF-8, or -1: checked through a small buffer, so that
+   * a large scrape is not held twice more while it is checked.
+   */
+  private static int firstBadByte(byte[] content) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return in.position();
       }
+      if (result.isUnderflow()) {
+        return decoder.flush(out.clear()).isError() ? in.position() : -1;
+      }
+      out.clear();
+    }
+  }
+
+  private static int lineAt(byte[] content, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      line += content[i] == '\n' ? 1 : 0;
     }
     return line;
   }
@@ -1162,35 +1170,51 @@ final class TextFormatParser {
       return new Sample.Exemplar(ordered, value);
     }
 
+    /** A label value; scanned for its end first, so an unclosed one costs no copy. */
     private String quoted() {
       expect('"');
-      StringBuilder value = new StringBuilder();
-      while (at < line.length()) {
-        char c = line.charAt(at++);
-        if (c == '"') {
-          return value.toString();
+      int end = at;
+      boolean escapes = false;
+      while (end < line.length() && line.charAt(end) != '"') {
+        if (line.charAt(end) == '\\') {
+          escapes = true;
+          end++;
         }
-        if (c == '\\' && at < line.length()) {
-          char next = line.charAt(at++);
-          switch (next) {
-            case 'n' -> value.append('\n');
-            case '\\' -> value.append('\\');
-            case '"' -> value.append('"');
-            default -> {
-              if (!openMetrics) {
-                throw new LineError(
-                    TEXT_LINES,
-                    "\\" + next + " in a label value: only \\\\, \\\" and \\n are escapes");
-              }
-              value.append('\\').append(next); // OpenMetrics reads BS normal-char as itself
-            }
-          }
-        } else {
+        end++;
+      }
+      if (end >= line.length()) {
+        throw new LineError(
+            openMetrics ? ABNF : TEXT_LINES, "a label value is not closed: " + Problem.quote(line));
+      }
+      if (!escapes) {
+        String value = line.substring(at, end);
+        at = end + 1;
+        return value;
+      }
+      StringBuilder value = new StringBuilder(end - at);
+      while (at < end) {
+        char c = line.charAt(at++);
+        if (c != '\\') {
           value.append(c);
+          continue;
+        }
+        char next = line.charAt(at++);
+        switch (next) {
+          case 'n' -> value.append('\n');
+          case '\\' -> value.append('\\');
+          case '"' -> value.append('"');
+          default -> {
+            if (!openMetrics) {
+              throw new LineError(
+                  TEXT_LINES,
+                  "\\" + next + " in a label value: only \\\\, \\\" and \\n are escapes");
+            }
+            value.append('\\').append(next); // OpenMetrics reads BS normal-char as itself
+          }
         }
       }
-      throw new LineError(
-          openMetrics ? ABNF : TEXT_LINES, "a label value is not closed: " + Problem.quote(line));
+      at = end + 1;
+      return value.toString();
     }
 
     private void expect(char c) {

@@ -39,7 +39,8 @@ final class Shapes {
         TutorialSteps.read(step).orElseThrow(() -> new IllegalStateException("no step " + step));
     try {
       Scrape scrape =
-          new ScrapeReader(null).readExpected(text.getBytes(StandardCharsets.UTF_8), "step " + step);
+          new ScrapeReader(null)
+              .readExpected(text.getBytes(StandardCharsets.UTF_8), "step " + step);
       return find(scrape, key);
     } catch (TargetException e) {
       throw new IllegalStateException(e);

@@ -89,6 +89,14 @@ class StartTroubleTest {
             List.of(home, home + "    while (ctx != null) {\n      Thread.onSpinWait();\n    }\n"),
             "GET / got no answer within 3 s: does the route wait or loop forever?"),
         new Trouble(
+            "counters-serve",
+            "a /metrics of its own that its format forbids",
+            List.of(
+                "    routes.get(\"/metrics\", MetricsEndpoint.handler(registry));\n",
+                "    routes.get(\"/metrics\", ctx -> ctx.result(\"visits{a=\\\"1\\\",a=\\\"2\\\"} 1\\n\"));\n"),
+            "the scrape is not valid: its /metrics: not a valid text 0.0.4 scrape: line 1: the label"
+                + " `a` twice"),
+        new Trouble(
             "counters-count",
             "a route that throws",
             List.of(

@@ -22,7 +22,7 @@ import java.util.Set;
  * the run's targets and links to those files into BENCHMARKS.md.
  *
  * <pre>
- * ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident,exercise] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
+ * ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident,exercise,reader] [--out=DIR] [--wrk='-t2 -c32'] [--update-doc|--no-update-doc]
  * </pre>
  */
 public final class Harness {
@@ -30,7 +30,8 @@ public final class Harness {
   static final String BEGIN = "<!-- results:begin (written by ./bench) -->";
   static final String END = "<!-- results:end -->";
   private static final Set<String> PHASES =
-      Set.of("jmh", "startup", "http", "memory", "user", "tracing", "incident", "exercise");
+      Set.of(
+          "jmh", "startup", "http", "memory", "user", "tracing", "incident", "exercise", "reader");
 
   private Harness() {}
 
@@ -104,6 +105,9 @@ public final class Harness {
       }
       if (only.contains("exercise")) {
         new ExercisePhase(plan, log, root).run(results);
+      }
+      if (only.contains("reader")) {
+        new ReaderPhase(plan, log, root).run(results);
       }
       results.run =
           new Results.Run(
@@ -179,7 +183,7 @@ public final class Harness {
   private static void usage(String problem) {
     System.err.println("bench: " + problem);
     System.err.println(
-        "usage: ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident,exercise] [--out=DIR] [--wrk='-t1 -c16'] [--update-doc|--no-update-doc]");
+        "usage: ./bench [--quick] [--only=jmh,startup,http,memory,user,tracing,incident,exercise,reader] [--out=DIR] [--wrk='-t1 -c16'] [--update-doc|--no-update-doc]");
     System.exit(2);
   }
 }

@@ -24,6 +24,7 @@ final class Report {
   static final double STARTUP_MS_GOAL = 500;
   static final double RSS_MB_GOAL = 128;
   static final double EXERCISE_SAVE_S_GOAL = 2;
+  static final double READ_10K_S_GOAL = 1;
   static final double EXERCISE_START_S_GOAL = 5;
 
   private final Results results;
@@ -125,6 +126,17 @@ final class Report {
               RSS_MB_GOAL,
               " MB",
               "%.0f"));
+    }
+    for (Results.Read read : results.reads) {
+      if (read.series() == 10_000) {
+        goals.add(
+            Goal.under(
+                "./compare's reader: a 10,000-series " + read.format() + " scrape, median < 1 s",
+                Stats.median(read.readerMs()) / 1000,
+                READ_10K_S_GOAL,
+                " s",
+                "%.3f"));
+      }
     }
     if (results.exercises != null) {
       Results.ExerciseSaves slowest =
@@ -386,7 +398,47 @@ final class Report {
     md.append(tracingTable());
     md.append(incidentTable());
     md.append(exerciseTable());
+    md.append(readerTables());
     md.append("\n![route ratios and start-up times](chart.png)\n");
+    return md.toString();
+  }
+
+  /** ./compare's reader: large scrapes beside their baseline, and malformed inputs refused. */
+  private String readerTables() {
+    if (results.reads.isEmpty() && results.refusals.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("\n### ./compare's reader: large scrapes (in one JVM, warm)\n\n");
+    md.append(
+        "The baseline is the same bytes only decoded and split into lines, timed in the same"
+            + " rounds.\n\n");
+    Table reads =
+        new Table(
+            "series", "format", "KiB", "read, median ms", "baseline, median ms", "÷ baseline");
+    for (Results.Read read : results.reads) {
+      reads.row(
+          f("%,d", read.series()),
+          read.format(),
+          f("%,d", read.bytes() / 1024),
+          f("%.1f", Stats.median(read.readerMs())),
+          f("%.1f", Stats.median(read.baselineMs())),
+          f("%.1f", Stats.median(read.readerMs()) / Stats.median(read.baselineMs())));
+    }
+    md.append(reads);
+    md.append("\n### ./compare --check refusing malformed input (a JVM of its own)\n\n");
+    Table refusals = new Table("input", "MiB", "heap", "median ms", "runs ms", "status", "answer");
+    for (Results.Refusal refusal : results.refusals) {
+      refusals.row(
+          refusal.input(),
+          f("%.0f", refusal.bytes() / (1024.0 * 1024)),
+          "`" + refusal.heap() + "`",
+          f("%.0f", Stats.median(refusal.ms())),
+          runs(refusal.ms()),
+          Integer.toString(refusal.status()),
+          "`" + refusal.answer().replace("|", "\\|") + "`");
+    }
+    md.append(refusals);
     return md.toString();
   }
 

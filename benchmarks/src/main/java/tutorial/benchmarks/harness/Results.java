@@ -105,6 +105,16 @@ final class Results {
   record Exercises(
       List<Double> firstStartMs, List<Double> mavenCompileMs, List<ExerciseSaves> saves) {}
 
+  /** A generated scrape read by ./compare's reader, beside only decoding and splitting it. */
+  record Read(
+      int series, String format, int bytes, List<Double> readerMs, List<Double> baselineMs) {}
+
+  /** A malformed input refused by ./compare --check in a JVM of its own, with the heap it had. */
+  record Refusal(
+      String input, int bytes, String heap, List<Double> ms, int status, String answer) {}
+
+  final List<Read> reads = new ArrayList<>();
+  final List<Refusal> refusals = new ArrayList<>();
   final List<Update> updates = new ArrayList<>();
   final List<Scrape> scrapes = new ArrayList<>();
   final List<JvmScrape> jvmScrapes = new ArrayList<>();
