@@ -57,6 +57,29 @@ record ExpositionCases(
     String s = TextFormatParser.STRUCTURE;
     valid(s, "an empty exposition", OM, "# EOF\n");
     valid(s, "# EOF without its newline", OM, "# TYPE a gauge\na 1\n# EOF");
+    valid(
+        s,
+        "the specification's example of a complete exposition",
+        OM,
+        """
+        # TYPE acme_http_router_request_seconds summary
+        # UNIT acme_http_router_request_seconds seconds
+        # HELP acme_http_router_request_seconds Latency though all of ACME's HTTP request router.
+        acme_http_router_request_seconds_sum{path="/api/v1",method="GET"} 9036.32
+        acme_http_router_request_seconds_count{path="/api/v1",method="GET"} 807283.0
+        acme_http_router_request_seconds_created{path="/api/v1",method="GET"} 1605281325.0
+        acme_http_router_request_seconds_sum{path="/api/v2",method="POST"} 479.3
+        acme_http_router_request_seconds_count{path="/api/v2",method="POST"} 34.0
+        acme_http_router_request_seconds_created{path="/api/v2",method="POST"} 1605281325.0
+        # TYPE go_goroutines gauge
+        # HELP go_goroutines Number of goroutines that currently exist.
+        go_goroutines 69
+        # TYPE process_cpu_seconds counter
+        # UNIT process_cpu_seconds seconds
+        # HELP process_cpu_seconds Total user and system CPU time spent in seconds.
+        process_cpu_seconds_total 4.20072246e+06
+        # EOF
+        """);
     invalid(s, "no # EOF", OM, "# TYPE a gauge\na 1\n", 2, "no # EOF at the end");
     invalid(
         s, "a line after # EOF", OM, "# TYPE a gauge\na 1\n# EOF\nb 2\n", 4, "text after # EOF");
@@ -632,6 +655,48 @@ record ExpositionCases(
         "no # EOF, blank lines, tabs and blanks",
         TEXT,
         "\n# TYPE a gauge\n\na\t{b=\"1\"}   1\n  a{b=\"2\"} 2  \n");
+    valid(
+        lines,
+        "the example of exposition_formats.md",
+        TEXT,
+        """
+        # HELP http_requests_total The total number of HTTP requests.
+        # TYPE http_requests_total counter
+        http_requests_total{method="post",code="200"} 1027 1395066363000
+        http_requests_total{method="post",code="400"}    3 1395066363000
+
+        # Escaping in label values:
+        msdos_file_access_time_seconds{path="C:\\\\DIR\\\\FILE.TXT",error="Cannot find file:\\n\\"FILE.TXT\\""} 1.458255915e9
+
+        # Minimalistic line:
+        metric_without_timestamp_and_labels 12.47
+
+        # A weird metric from before the epoch:
+        something_weird{problem="division by zero"} +Inf -3982045
+
+        # A histogram, which has a pretty complex representation in the text format:
+        # HELP http_request_duration_seconds A histogram of the request duration.
+        # TYPE http_request_duration_seconds histogram
+        http_request_duration_seconds_bucket{le="0.05"} 24054
+        http_request_duration_seconds_bucket{le="0.1"} 33444
+        http_request_duration_seconds_bucket{le="0.2"} 100392
+        http_request_duration_seconds_bucket{le="0.5"} 129389
+        http_request_duration_seconds_bucket{le="1"} 133988
+        http_request_duration_seconds_bucket{le="+Inf"} 144320
+        http_request_duration_seconds_sum 53423
+        http_request_duration_seconds_count 144320
+
+        # Finally a summary, which has a complex representation, too:
+        # HELP rpc_duration_seconds A summary of the RPC duration in seconds.
+        # TYPE rpc_duration_seconds summary
+        rpc_duration_seconds{quantile="0.01"} 3102
+        rpc_duration_seconds{quantile="0.05"} 3272
+        rpc_duration_seconds{quantile="0.5"} 4773
+        rpc_duration_seconds{quantile="0.9"} 9001
+        rpc_duration_seconds{quantile="0.99"} 76656
+        rpc_duration_seconds_sum 1.7560473e+07
+        rpc_duration_seconds_count 2693
+        """);
     valid(
         lines,
         "untyped samples, a negative counter, a trailing comma",

@@ -1,6 +1,8 @@
 package tutorial.exercise;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +83,13 @@ public final class ExerciseCommand implements Callable<Integer>, Settings {
     // the repository API's own server is not the learner's business
     System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    // the ticks and the progress bar are UTF-8 whatever the locale: a C locale would print ?
+    commandLine.setOut(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    commandLine.setErr(
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    System.exit(commandLine.execute(args));
   }
 
   static CommandLine commandLine() {

@@ -26,16 +26,14 @@ final class Listing {
     out.println(progress(workspace));
   }
 
-  /** {@code [#######-------] 4/13 done}. */
+  /** {@code [███████░░░░░░░] 4/13 done}. */
   static String progress(Workspace workspace) {
     int done = workspace.done().size();
     int total = Exercises.all().size();
     int filled = done * BAR / total;
-    String full = Verdict.UNICODE ? "█" : "#";
-    String empty = Verdict.UNICODE ? "░" : "-";
     return "["
-        + full.repeat(filled)
-        + empty.repeat(BAR - filled)
+        + "█".repeat(filled)
+        + "░".repeat(BAR - filled)
         + "]  "
         + done
         + "/"

@@ -109,7 +109,7 @@ class ExerciseCommandTest {
   @Test
   void withoutATerminalTheWatcherReadsLines() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process watcher =
+    ProcessBuilder started =
         new ProcessBuilder(
                 java,
                 "-cp",
@@ -117,14 +117,17 @@ class ExerciseCommandTest {
                 ExerciseCommand.class.getName(),
                 "--dir",
                 folder.toString())
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    // a C locale, as in a bare container: the ticks are UTF-8 all the same
+    started.environment().put("LANG", "C");
+    started.environment().put("LC_ALL", "C");
+    Process watcher = started.start();
     try (BufferedReader out =
             new BufferedReader(
                 new InputStreamReader(watcher.getInputStream(), StandardCharsets.UTF_8));
         OutputStream in = watcher.getOutputStream()) {
       assertThat(readUntil(out, "Type h (hint)"))
-          .contains("counters-declare: `home_page_visits_total` is missing");
+          .contains("✗ counters-declare: `home_page_visits_total` is missing");
       in.write("h\n".getBytes(StandardCharsets.UTF_8));
       in.flush();
       assertThat(readUntil(out, "Type h (hint)")).contains("Hint for counters-declare:");

@@ -162,7 +162,6 @@ final class ExercisePhase {
           new ProcessBuilder("./exercise", "--dir", folder.toString(), "--lines")
               .directory(root.toFile())
               .redirectErrorStream(true);
-      builder.environment().put("LANG", "C.UTF-8");
       process = builder.start();
       keys = process.getOutputStream();
       Thread reader =
