@@ -56,6 +56,35 @@ public final class ExerciseHost {
 
   private static final AtomicBoolean hostExits = new AtomicBoolean();
 
+  /**
+   * The exercise's classes first, then this tool's: a learner's copy of a chapter's app, in the
+   * app's own package, is the learner's code, not the finished app of the same name.
+   */
+  private static final class ExerciseLoader extends URLClassLoader {
+
+    ExerciseLoader(URL classes) {
+      super(LOADER, new URL[] {classes}, ExerciseHost.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          try {
+            loaded = findClass(name);
+          } catch (ClassNotFoundException notTheExercises) {
+            return super.loadClass(name, resolve);
+          }
+        }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
+      }
+    }
+  }
+
   private ExerciseHost() {}
 
   public static void main(String[] args) throws Exception {
@@ -92,10 +121,7 @@ public final class ExerciseHost {
       ClassLoader loader =
           classes.isEmpty()
               ? ExerciseHost.class.getClassLoader()
-              : new URLClassLoader(
-                  LOADER,
-                  new URL[] {Path.of(classes).toUri().toURL()},
-                  ExerciseHost.class.getClassLoader());
+              : new ExerciseLoader(Path.of(classes).toUri().toURL());
       main = Class.forName(mainClass, false, loader).getMethod("main", String[].class);
       if (!Modifier.isStatic(main.getModifiers())) {
         throw new NoSuchMethodException("main is not static");

@@ -66,6 +66,26 @@ class SolutionsAndStartersTest {
   }
 
   @Test
+  void aCopyOfTheChaptersAppInItsOwnPackageIsTheLearnersCode() throws Exception {
+    Exercise exercise = Fixes.named("counters-count");
+    String finished =
+        java.nio.file.Files.readString(
+            Path.of("../counters-app/src/main/java/tutorial/counters/CountersApp.java"));
+    String twice =
+        Fixes.edit(
+            finished,
+            "    homeCounter.inc();\n",
+            "    homeCounter.inc();\n    homeCounter.inc();\n");
+
+    Verdict asIs = checker.checkFile(exercise, Fixes.workspaceWith(folder, exercise, finished));
+    Verdict changed = checker.checkFile(exercise, Fixes.workspaceWith(folder, exercise, twice));
+
+    assertThat(asIs.done()).as(asIs.render()).isTrue();
+    // the learner's class, not the finished app of the same name on the tool's class path
+    assertThat(changed.fault().reason()).contains("inc() runs twice per request");
+  }
+
+  @Test
   void aDoneExerciseIsRememberedAndTheNextUnfinishedOneComesFirst() {
     Exercise first = Exercises.all().get(0);
     Workspace workspace = Fixes.workspaceWith(folder, first, Fixes.fixed(first));

@@ -65,6 +65,8 @@ class TargetTest {
     try (SeparateService service =
         SeparateService.java(classes, exercise.className(), api.baseUrl())) {
       run = exercise("check", exercise.name(), "--target", service.target());
+    } finally {
+      LearnerCompiler.delete(classes);
     }
 
     assertThat(run.status()).isEqualTo(ExerciseCommand.NOT_DONE);
@@ -88,6 +90,8 @@ class TargetTest {
     try (SeparateService service =
         SeparateService.java(classes, exercise.className(), api.baseUrl())) {
       run = exercise("check", exercise.name(), "--target", service.target());
+    } finally {
+      LearnerCompiler.delete(classes);
     }
 
     assertThat(run.status()).as(run.output()).isEqualTo(ExerciseCommand.DONE);
