@@ -98,25 +98,16 @@ final class ProtobufParser {
           bucket.hasCumulativeCountFloat()
               ? bucket.getCumulativeCountFloat()
               : bucket.getCumulativeCount();
+      String shown = where + ": bucket " + bucket.getUpperBound();
       if (!first && bucket.getUpperBound() <= bound) {
         problems.add(
-            new Problem(
-                0,
-                MODEL,
-                where
-                    + ": bucket "
-                    + bucket.getUpperBound()
-                    + " after "
-                    + bound
-                    + ": buckets go up, each once"));
+            new Problem(0, MODEL, shown + " after " + bound + ": buckets go up, each once"));
       } else if (count < cumulative) {
         problems.add(
             new Problem(
                 0,
                 MODEL,
-                where
-                    + ": bucket "
-                    + bucket.getUpperBound()
+                shown
                     + " holds "
                     + count
                     + ", fewer than the bucket below's "

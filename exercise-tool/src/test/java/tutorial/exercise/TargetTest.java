@@ -59,20 +59,24 @@ class TargetTest {
     String text = Fixes.broken(exercise, variant.edits());
     Workspace workspace = Fixes.workspaceWith(folder, exercise, text);
     Verdict ofTheFile = checker.checkFile(exercise, workspace);
-    Path classes = new LearnerCompiler().compile(workspace.file(exercise));
 
-    Run run;
-    try (SeparateService service =
-        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
-      run = exercise("check", exercise.name(), "--target", service.target());
-    } finally {
-      LearnerCompiler.delete(classes);
-    }
+    Run run = checkApart(exercise, workspace);
 
     assertThat(run.status()).isEqualTo(ExerciseCommand.NOT_DONE);
     // a trace id is new in every run: the rest of the verdict is the same
     assertThat(run.output().lines().findFirst().map(TargetTest::withoutTraceIds))
         .contains(withoutTraceIds(ofTheFile.render().lines().findFirst().orElseThrow()));
+  }
+
+  /** The exercise's file compiled and started as a service apart, judged by --target. */
+  private static Run checkApart(Exercise exercise, Workspace workspace) throws Fault {
+    Path classes = new LearnerCompiler().compile(workspace.file(exercise));
+    try (SeparateService service =
+        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
+      return exercise("check", exercise.name(), "--target", service.target());
+    } finally {
+      LearnerCompiler.delete(classes);
+    }
   }
 
   private static String withoutTraceIds(String line) {
@@ -82,17 +86,8 @@ class TargetTest {
   @Test
   void aFinishedChapterRunningApartPasses() throws Fault {
     Exercise exercise = Fixes.named("histograms-time");
-    Path classes =
-        new LearnerCompiler()
-            .compile(Fixes.workspaceWith(folder, exercise, Fixes.fixed(exercise)).file(exercise));
 
-    Run run;
-    try (SeparateService service =
-        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
-      run = exercise("check", exercise.name(), "--target", service.target());
-    } finally {
-      LearnerCompiler.delete(classes);
-    }
+    Run run = checkApart(exercise, Fixes.workspaceWith(folder, exercise, Fixes.fixed(exercise)));
 
     assertThat(run.status()).as(run.output()).isEqualTo(ExerciseCommand.DONE);
     assertThat(run.output()).isEqualTo(Verdict.TICK + " histograms-time: done\n");
