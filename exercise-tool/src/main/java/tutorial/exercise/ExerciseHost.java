@@ -126,9 +126,15 @@ public final class ExerciseHost {
       if (!Modifier.isStatic(main.getModifiers())) {
         throw new NoSuchMethodException("main is not static");
       }
-    } catch (ReflectiveOperationException | java.net.MalformedURLException | LinkageError e) {
+    } catch (NoSuchMethodException e) {
       events.println(
           NOT_RUNNABLE + "\t" + mainClass + " has no public static void main(String[] args)");
+      return;
+    } catch (ClassNotFoundException e) {
+      events.println(NOT_RUNNABLE + "\t" + "no class " + mainClass + " in the compiled file");
+      return;
+    } catch (java.net.MalformedURLException | LinkageError e) {
+      events.println(NOT_RUNNABLE + "\t" + mainClass + " cannot be loaded: " + e);
       return;
     }
     AtomicReference<Throwable> thrown = new AtomicReference<>();
