@@ -172,9 +172,10 @@ public final class ExerciseCommand implements Callable<Integer>, Settings {
       case "reset":
         return reset(out, workspace, named);
       case "check":
-        return target != null
-            ? checkTarget(out, named)
-            : checkFiles(out, workspace, name.isEmpty() ? Exercises.all() : named);
+        if (target != null) {
+          return checkTarget(out, name.map(this::judgedBy).orElse(List.of()));
+        }
+        return checkFiles(out, workspace, name.isEmpty() ? Exercises.all() : named);
       default:
         workspace.create();
         int start = named.isEmpty() ? 0 : Exercises.indexOf(named.get(0));
@@ -193,6 +194,22 @@ public final class ExerciseCommand implements Callable<Integer>, Settings {
               + String.join(", ", Exercises.CHAPTERS));
     }
     return selected;
+  }
+
+  /** What a running service is judged by: an exercise, or a chapter's finished state. */
+  private List<Exercise> judgedBy(String name) {
+    if (Exercises.CHAPTERS.contains(name)) {
+      return List.of(
+          Exercises.chapterCheck(name)
+              .orElseThrow(
+                  () ->
+                      usage(
+                          "'"
+                              + name
+                              + "' is two apps, one per exercise: judge a service by one of them,"
+                              + " labels-route or exemplars-trace")));
+    }
+    return select(name);
   }
 
   private int hint(PrintWriter out, List<Exercise> named) {
@@ -251,25 +268,18 @@ public final class ExerciseCommand implements Callable<Integer>, Settings {
     return allDone ? DONE : NOT_DONE;
   }
 
-  private int checkTarget(PrintWriter out, List<Exercise> exercises) {
-    if (exercises.isEmpty()) {
+  private int checkTarget(PrintWriter out, List<Exercise> judgedBy) {
+    if (judgedBy.isEmpty()) {
       throw usage("check --target needs the NAME of an exercise or a chapter to judge it by");
     }
     HttpUrl url = Probe.baseOf(target);
     if (url == null || !target.matches("(https?://)?[^/\\s]+:[0-9]+/?")) {
       throw usage("--target is HOST:PORT, e.g. localhost:5000, not '" + target + "'");
     }
-    boolean allDone = true;
-    for (Exercise exercise : exercises) {
-      Verdict verdict = Checker.checkTarget(exercise, url);
-      out.println(verdict.render());
-      out.flush();
-      allDone &= verdict.done();
-      if (!verdict.done()) {
-        break; // the chapter's later steps build on this one
-      }
-    }
-    return allDone ? DONE : NOT_DONE;
+    Verdict verdict = Checker.checkTarget(judgedBy.get(0), url);
+    out.println(verdict.render());
+    out.flush();
+    return verdict.done() ? DONE : NOT_DONE;
   }
 
   private ParameterException usage(String message) {

@@ -230,6 +230,44 @@ final class Exercises {
     return named(name).map(List::of).orElse(List.of());
   }
 
+  /**
+   * A running service judged by a whole chapter: the chapter's finished state, as one check. The
+   * histograms chapter ends in either of its two bucket layouts; the two exercises beyond the
+   * tutorial are two apps, so "beyond" is no chapter to judge one service by.
+   */
+  static Optional<Exercise> chapterCheck(String chapter) {
+    Check check =
+        switch (chapter) {
+          case "counters" -> CountersChecks::counted;
+          case "gauges" -> Check.of(GaugesChecks::upOnAdd).then(GaugesChecks::downOnRemove);
+          case "histograms" ->
+              Check.of(DurationChecks::histogramInEitherLayout)
+                  .then(
+                      p ->
+                          DurationChecks.timed(
+                              p,
+                              DurationChecks.HISTOGRAM,
+                              Steps.TIME_CALL,
+                              DurationChecks.TIME_HISTOGRAM));
+          case "summaries" -> named("summaries-time").orElseThrow().check();
+          case "custom-metrics" ->
+              Check.of(CustomMetricsChecks::info).then(CustomMetricsChecks::oneState);
+          default -> null;
+        };
+    return Optional.ofNullable(check)
+        .map(
+            c ->
+                new Exercise(
+                    chapter,
+                    chapter,
+                    null,
+                    "the chapter's finished state",
+                    null,
+                    c,
+                    null,
+                    List.of()));
+  }
+
   static int indexOf(Exercise exercise) {
     return ALL.indexOf(exercise);
   }

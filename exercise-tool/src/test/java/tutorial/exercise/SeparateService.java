@@ -38,11 +38,15 @@ final class SeparateService implements AutoCloseable {
   }
 
   /** {@code mainClass} from {@code classes} (and the class path of these tests). */
-  static SeparateService java(Path classes, String mainClass, String upstreamUrl) {
+  static SeparateService java(Path classes, String mainClass, String upstreamUrl, String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "-cp", classPath, mainClass, "--host=127.0.0.1", "--request-log=false"));
+    command.addAll(List.of(args));
     return new SeparateService(
-        List.of(java, "-cp", classPath, mainClass, "--host=127.0.0.1", "--request-log=false"),
+        command,
         Map.of("GITHUB_API_URL", upstreamUrl, "OFFLINE", "false", "JVM_METRICS", "false"),
         Ports.free());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,15 +103,66 @@ class TargetTest {
     }
 
     assertThat(run.status()).as(run.output()).isEqualTo(ExerciseCommand.DONE);
-    assertThat(run.output().lines())
-        .allMatch(line -> line.startsWith(Verdict.TICK))
-        .hasSize(Exercises.select(chapter).size());
+    assertThat(run.output()).isEqualTo(Verdict.TICK + " " + chapter + ": done\n");
   }
 
   static Stream<org.junit.jupiter.params.provider.Arguments> pythonChapters() {
     return Stream.of(
         org.junit.jupiter.params.provider.Arguments.of("counters", "using_counters.py"),
         org.junit.jupiter.params.provider.Arguments.of("gauges", "using_gauges.py"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("layouts")
+  void theHistogramsChapterEndsInEitherOfItsLayouts(String buckets) throws Exception {
+    Path none = java.nio.file.Files.createTempDirectory(folder, "none");
+    Run run;
+    try (SeparateService service =
+        SeparateService.java(none, "tutorial.histograms.HistogramsApp", api.baseUrl(), buckets)) {
+      run = exercise("check", "histograms", "--target", service.target());
+    }
+
+    assertThat(run.output()).isEqualTo(Verdict.TICK + " histograms: done\n");
+  }
+
+  static Stream<String> layouts() {
+    return Stream.of("--buckets=python", "--buckets=tutorial");
+  }
+
+  @Test
+  void otherBucketsAreNeitherOfTheChaptersLayouts() throws Exception {
+    Exercise exercise = Fixes.named("histograms-buckets");
+    Workspace workspace =
+        Fixes.workspaceWith(
+            folder,
+            exercise,
+            Fixes.broken(
+                exercise,
+                List.of(
+                    "            .classicUpperBounds(.1, .2, .3, .4, .5, .6, .7, .8, .9, 1)\n",
+                    "")));
+    Path classes = new LearnerCompiler().compile(workspace.file(exercise));
+    Run run;
+    try (SeparateService service =
+        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
+      run = exercise("check", "histograms", "--target", service.target());
+    } finally {
+      LearnerCompiler.delete(classes);
+    }
+
+    assertThat(run.output())
+        .startsWith(
+            Verdict.CROSS
+                + " histograms: Buckets are client_java's defaults; the tutorial's are either the"
+                + " Python client's defaults or its own, 0.1 … 1.0");
+  }
+
+  @Test
+  void beyondIsTwoAppsNotOne() {
+    Run run = exercise("check", "beyond", "--target", "localhost:1");
+
+    assertThat(run.status()).isEqualTo(ExerciseCommand.USAGE);
+    assertThat(run.output()).contains("'beyond' is two apps, one per exercise");
   }
 
   @Test
