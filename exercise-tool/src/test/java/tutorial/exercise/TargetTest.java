@@ -71,10 +71,16 @@ class TargetTest {
 
   /** The exercise's file compiled and started as a service apart, judged by --target. */
   private static Run checkApart(Exercise exercise, Workspace workspace) throws Fault {
+    return checkApart(exercise, workspace, exercise.name());
+  }
+
+  /** As {@link #checkApart(Exercise, Workspace)}, judged by {@code judgedBy}. */
+  private static Run checkApart(Exercise exercise, Workspace workspace, String judgedBy)
+      throws Fault {
     Path classes = new LearnerCompiler().compile(workspace.file(exercise));
     try (SeparateService service =
         SeparateService.java(classes, exercise.className(), api.baseUrl())) {
-      return exercise("check", exercise.name(), "--target", service.target());
+      return exercise("check", judgedBy, "--target", service.target());
     } finally {
       LearnerCompiler.delete(classes);
     }
@@ -141,14 +147,7 @@ class TargetTest {
                 List.of(
                     "            .classicUpperBounds(.1, .2, .3, .4, .5, .6, .7, .8, .9, 1)\n",
                     "")));
-    Path classes = new LearnerCompiler().compile(workspace.file(exercise));
-    Run run;
-    try (SeparateService service =
-        SeparateService.java(classes, exercise.className(), api.baseUrl())) {
-      run = exercise("check", "histograms", "--target", service.target());
-    } finally {
-      LearnerCompiler.delete(classes);
-    }
+    Run run = checkApart(exercise, workspace, "histograms");
 
     assertThat(run.output())
         .startsWith(
