@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
         for (Format each :
             formats != null
                 ? formats
-                : java.util.Collections.singletonList(format != null ? format : Format.text)) {
+                : Collections.singletonList(format != null ? format : Format.text)) {
           try {
             Scrape scrape = reader.read(target, each);
             long samples = scrape.families().stream().mapToLong(f -> f.samples().size()).sum();

@@ -1,5 +1,6 @@
 package tutorial.compare;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,12 +18,11 @@ public final class InvalidExposition extends IllegalArgumentException {
   InvalidExposition(List<Problem> problems) {
     super(first(problems).render() + (problems.size() > 1 ? " (and more)" : ""));
     // in the order of the lines: the rules across lines are checked after them
-    this.problems =
-        problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
+    this.problems = problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
   }
 
   private static Problem first(List<Problem> problems) {
-    return problems.stream().min(java.util.Comparator.comparingInt(Problem::line)).orElseThrow();
+    return problems.stream().min(Comparator.comparingInt(Problem::line)).orElseThrow();
   }
 
   public List<Problem> problems() {

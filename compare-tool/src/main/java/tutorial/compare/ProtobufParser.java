@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads a delimited protobuf scrape (what Prometheus asks for to get native histograms) with the
@@ -56,7 +57,7 @@ final class ProtobufParser {
   private static void check(Metrics.MetricFamily family, List<Problem> problems) {
     Set<String> series = new HashSet<>();
     for (Metrics.Metric metric : family.getMetricList()) {
-      Map<String, String> labels = new java.util.TreeMap<>();
+      Map<String, String> labels = new TreeMap<>();
       for (Metrics.LabelPair label : metric.getLabelList()) {
         labels.put(label.getName(), label.getValue());
       }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -470,7 +471,7 @@ final class TextFormatParser {
   }
 
   private static Value special(String text) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
     if (unsigned.equals("inf") || unsigned.equals("infinity")) {
       return new Value(

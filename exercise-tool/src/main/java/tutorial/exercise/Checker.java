@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
@@ -55,7 +56,7 @@ final class Checker implements AutoCloseable {
                 + ") brings the starter back");
       }
       classes = compiler().compile(file);
-      fault = runAndCheck(exercise, classes, mainClass(classes, exercise), java.util.List.of());
+      fault = runAndCheck(exercise, classes, mainClass(classes, exercise), List.of());
     } catch (Fault compileError) {
       fault = compileError;
     } finally {
@@ -100,8 +101,7 @@ final class Checker implements AutoCloseable {
     return new Verdict(exercise, fault, null, 0, since(start));
   }
 
-  private Fault runAndCheck(
-      Exercise exercise, Path classes, String mainClass, java.util.List<String> args) {
+  private Fault runAndCheck(Exercise exercise, Path classes, String mainClass, List<String> args) {
     try (HostProcess host = takeHost()) {
       HttpUrl url;
       try {

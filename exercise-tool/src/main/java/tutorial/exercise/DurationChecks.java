@@ -2,6 +2,7 @@ package tutorial.exercise;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tutorial.compare.Family;
@@ -194,7 +195,7 @@ final class DurationChecks {
       throw new Fault(reason, step, call);
     }
     if (expected.type().equals("histogram")) {
-      Map<String, String> inf = new java.util.TreeMap<>(series);
+      Map<String, String> inf = new TreeMap<>(series);
       inf.put("le", "+Inf");
       long top =
           Math.round(

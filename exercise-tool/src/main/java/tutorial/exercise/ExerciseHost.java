@@ -5,13 +5,16 @@ import io.prometheus.metrics.core.metrics.Counter;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
@@ -133,7 +136,7 @@ public final class ExerciseHost {
     } catch (ClassNotFoundException e) {
       events.println(NOT_RUNNABLE + "\t" + "no class " + mainClass + " in the compiled file");
       return;
-    } catch (java.net.MalformedURLException | LinkageError e) {
+    } catch (MalformedURLException | LinkageError e) {
       events.println(NOT_RUNNABLE + "\t" + mainClass + " cannot be loaded: " + e);
       return;
     }
@@ -199,7 +202,7 @@ public final class ExerciseHost {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 50);
       return true;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }
@@ -232,8 +235,7 @@ public final class ExerciseHost {
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("/", MetricsEndpoint.PATH)) {
       http.send(
-          HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + javalin.port() + path))
-              .build(),
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + javalin.port() + path)).build(),
           HttpResponse.BodyHandlers.discarding());
     }
     javalin.stop();

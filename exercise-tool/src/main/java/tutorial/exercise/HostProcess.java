@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -261,7 +262,7 @@ final class HostProcess implements AutoCloseable {
     }
   }
 
-  private static void copyLines(BufferedReader reader, java.util.function.Consumer<String> sink) {
+  private static void copyLines(BufferedReader reader, Consumer<String> sink) {
     try (reader) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         sink.accept(line);
