@@ -12,6 +12,7 @@ import tutorial.common.http.ServiceServer;
 import tutorial.common.settings.ServiceSettings;
 import tutorial.common.startup.RuntimeMetrics;
 import tutorial.common.startup.StartupWarmUp;
+import tutorial.common.upstream.UpstreamSettings;
 
 /**
  * An example service's start: its settings from the command line, its registry, its server (see
@@ -45,6 +46,11 @@ public final class Service {
       return;
     }
     warmUp.awaitLogging(); // before the first logger of the app, Javalin or Jetty
+    for (Settings group : appSettings) {
+      if (group instanceof UpstreamSettings upstream) {
+        upstream.servicePort(settings.port());
+      }
+    }
     Javalin javalin =
         ServiceServer.create(name, settings, app.create(registry(settings.jvmMetrics())));
     try {

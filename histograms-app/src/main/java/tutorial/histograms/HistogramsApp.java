@@ -78,7 +78,7 @@ public final class HistogramsApp implements TutorialApp {
         registry -> {
           Tracing tracing = upstream.tracing();
           return new HistogramsApp(
-              registry, GitHubClient.connect(upstream, tracing), buckets, tracing);
+              registry, GitHubClient.connect(upstream, tracing, registry), buckets, tracing);
         });
   }
 }

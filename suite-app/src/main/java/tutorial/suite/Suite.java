@@ -29,7 +29,9 @@ import tutorial.common.http.PortInUse;
 import tutorial.common.http.ServiceServer;
 import tutorial.common.settings.ServiceSettings;
 import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.DrillControl;
 import tutorial.common.upstream.GitHubClient;
+import tutorial.common.upstream.UpstreamCalls;
 import tutorial.common.upstream.UpstreamSettings;
 import tutorial.common.upstream.UpstreamStandIn;
 import tutorial.counters.CountersApp;
@@ -74,14 +76,19 @@ public final class Suite implements AutoCloseable {
     }
   }
 
+  /** The stand-in's job in the target file. */
+  static final String REPOSITORY_API_JOB = "repository-api";
+
   private final List<Running> services = new ArrayList<>();
   private final UpstreamStandIn standIn;
+  private final DrillControl drills;
   private final TargetsFile targets;
   private final String host;
   private Traffic traffic;
 
-  private Suite(UpstreamStandIn standIn, TargetsFile targets, String host) {
+  private Suite(UpstreamStandIn standIn, DrillControl drills, TargetsFile targets, String host) {
     this.standIn = standIn;
+    this.drills = drills;
     this.targets = targets;
     this.host = host;
   }
@@ -123,10 +130,17 @@ public final class Suite implements AutoCloseable {
    */
   static Suite start(Flags flags) {
     UpstreamStandIn standIn =
-        flags.upstream.offline() ? UpstreamStandIn.start(flags.upstream.standInLatency()) : null;
+        flags.upstream.offline() ? UpstreamStandIn.start(flags.upstream) : null;
+    // one switch for the one stand-in: its default port follows from the base port (5001: 15001)
+    flags.upstream.servicePort(flags.basePort);
+    DrillControl drills =
+        standIn != null
+            ? DrillControl.open(flags.upstream.drillPort(), standIn)
+            : DrillControl.refusing(flags.upstream.drillPort(), flags.upstream.apiUrl());
     Suite suite =
         new Suite(
             standIn,
+            drills,
             flags.targetsFile == null ? null : new TargetsFile(flags.targetsFile),
             flags.service.host());
     try {
@@ -152,8 +166,10 @@ public final class Suite implements AutoCloseable {
 
   private static Javalin startOne(Flags flags, Member member, int port, UpstreamStandIn standIn) {
     String apiUrl = flags.upstream.offline() ? standIn.baseUrl() : flags.upstream.apiUrl();
-    GitHubClient github = GitHubClient.connect(flags.upstream, apiUrl, Tracing.off());
     PrometheusRegistry registry = Service.registry(flags.service.jvmMetrics());
+    GitHubClient github =
+        GitHubClient.connect(
+            flags.upstream, apiUrl, Tracing.off(), UpstreamCalls.countedIn(registry));
     Javalin javalin =
         ServiceServer.create(member.name(), flags.service, member.app().apply(registry, github));
     try {
@@ -180,6 +196,12 @@ public final class Suite implements AutoCloseable {
       groups.add(
           TargetsFile.group(
               loopbackOr(host) + ":" + service.port(), service.member().job(), service.region()));
+    }
+    if (standIn != null) {
+      // the stand-in is a host to watch too: its own scrape fails while a drill has it down; in
+      // the first region, so that one agent scrapes it
+      String region = services.isEmpty() ? null : services.get(0).region();
+      groups.add(TargetsFile.group("127.0.0.1:" + drills.port(), REPOSITORY_API_JOB, region));
     }
     targets.write(groups);
   }
@@ -247,6 +269,7 @@ public final class Suite implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    drills.close();
     if (standIn != null) {
       standIn.close();
     }
@@ -301,7 +324,7 @@ public final class Suite implements AutoCloseable {
       LOG.info(
           "target file for Prometheus's file_sd_configs: {} ({} targets)",
           suite.targets.path(),
-          started.size());
+          started.size() + (suite.standIn != null ? 1 : 0));
     }
     if (flags.traffic) {
       suite.startTraffic(flags);

@@ -76,7 +76,7 @@ public final class SummariesApp implements TutorialApp {
         registry -> {
           Tracing tracing = upstream.tracing();
           return new SummariesApp(
-              registry, GitHubClient.connect(upstream, tracing), quantiles, tracing);
+              registry, GitHubClient.connect(upstream, tracing, registry), quantiles, tracing);
         });
   }
 }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadGatewayResponse;
 import io.javalin.http.GatewayTimeoutResponse;
 import io.javalin.http.NotFoundResponse;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import okhttp3.Response;
 import okio.BufferedSource;
 import tutorial.common.RepositoryName;
 import tutorial.common.tracing.Tracing;
+import tutorial.common.upstream.UpstreamCalls.Failure;
 
 /**
  * The tutorial's {@code requests.get('https://api.github.com/repos/' + repos).json()}, with what
@@ -40,24 +43,47 @@ public final class GitHubClient {
   private final String token;
   private final CompletableFuture<OkHttpClient> http;
   private final UpstreamBulkhead bulkhead;
+  private final UpstreamCalls calls;
+  // the offline stand-in unreachable: a drill has it down, and no internet is needed
+  private final boolean toStandIn;
 
   /**
-   * The client a service's settings describe. With {@code --offline} this first starts the embedded
-   * stand-in on a free loopback port and points the client at it.
+   * The client a service's settings describe, on its own: its calls counted nowhere, no drills.
+   * With {@code --offline} this first starts the embedded stand-in on a free loopback port and
+   * points the client at it.
    */
   public static GitHubClient connect(UpstreamSettings settings, Tracing tracing) {
     String baseUrl =
-        settings.offline()
-            ? UpstreamStandIn.start(settings.standInLatency()).baseUrl()
-            : settings.apiUrl();
-    return connect(settings, baseUrl, tracing);
+        settings.offline() ? UpstreamStandIn.start(settings).baseUrl() : settings.apiUrl();
+    return connect(settings, baseUrl, tracing, UpstreamCalls.uncounted());
   }
 
   /**
-   * The client of {@code settings} pointed at {@code baseUrl}: the suite points its two services
-   * that call the API at one stand-in. With {@code --offline} a first call warms the client up.
+   * The client as a service runs it: its calls counted in {@code registry} (see {@link
+   * UpstreamCalls}), and the drill switch open on {@link UpstreamSettings#drillPort()}, for the
+   * embedded stand-in with {@code --offline}, refusing every drill without.
    */
-  public static GitHubClient connect(UpstreamSettings settings, String baseUrl, Tracing tracing) {
+  public static GitHubClient connect(
+      UpstreamSettings settings, Tracing tracing, PrometheusRegistry registry) {
+    String baseUrl;
+    if (settings.offline()) {
+      UpstreamStandIn standIn = UpstreamStandIn.start(settings);
+      DrillControl.open(settings.drillPort(), standIn);
+      baseUrl = standIn.baseUrl();
+    } else {
+      DrillControl.refusing(settings.drillPort(), settings.apiUrl());
+      baseUrl = settings.apiUrl();
+    }
+    return connect(settings, baseUrl, tracing, UpstreamCalls.countedIn(registry));
+  }
+
+  /**
+   * The client of {@code settings} pointed at {@code baseUrl}, its calls counted by {@code calls}:
+   * the suite points its two services that call the API at one stand-in. With {@code --offline} a
+   * first call warms the client up.
+   */
+  public static GitHubClient connect(
+      UpstreamSettings settings, String baseUrl, Tracing tracing, UpstreamCalls calls) {
     GitHubClient client =
         new GitHubClient(
             baseUrl,
@@ -65,7 +91,9 @@ public final class GitHubClient {
             settings.connectTimeout(),
             settings.readTimeout(),
             settings.maxCalls(),
-            tracing.callInterceptors());
+            tracing.callInterceptors(),
+            calls,
+            settings.offline());
     if (settings.offline()) {
       Thread warmUp = new Thread(client::warmUp, "stand-in-warm-up");
       warmUp.setDaemon(true);
@@ -87,13 +115,48 @@ public final class GitHubClient {
       Duration readTimeout,
       int maxCallsInFlight,
       List<Interceptor> interceptors) {
+    this(
+        baseUrl,
+        token,
+        connectTimeout,
+        readTimeout,
+        maxCallsInFlight,
+        interceptors,
+        UpstreamCalls.uncounted());
+  }
+
+  /** As the constructor above, its calls counted by {@code calls}. */
+  public GitHubClient(
+      String baseUrl,
+      String token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxCallsInFlight,
+      List<Interceptor> interceptors,
+      UpstreamCalls calls) {
+    this(baseUrl, token, connectTimeout, readTimeout, maxCallsInFlight, interceptors, calls, false);
+  }
+
+  private GitHubClient(
+      String baseUrl,
+      String token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxCallsInFlight,
+      List<Interceptor> interceptors,
+      UpstreamCalls calls,
+      boolean toStandIn) {
+    this.calls = calls;
+    this.toStandIn = toStandIn;
     this.baseUrl = HttpUrl.parse(baseUrl);
     if (this.baseUrl == null) {
       throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
     }
     this.token = token;
     Duration longestCall = connectTimeout.plus(readTimeout);
-    this.bulkhead = new UpstreamBulkhead(maxCallsInFlight, (longestCall.toMillis() + 999) / 1000);
+    this.bulkhead =
+        new UpstreamBulkhead(
+            maxCallsInFlight, (longestCall.toMillis() + 999) / 1000, calls::rejected);
     // Building the client loads the JDK's trust store and sets up TLS, a noticeable part of a
     // start: it is done on another thread while the server starts, and the first call waits for
     // it if need be.
@@ -129,18 +192,37 @@ public final class GitHubClient {
       request.header("Authorization", "Bearer " + token);
     }
     // GitHub's names are case-insensitive: one repository is one key however it is written
-    try (UpstreamBulkhead.Permit permit = bulkhead.enter(name.toString().toLowerCase(Locale.ROOT));
-        Response response = http.join().newCall(request.build()).execute()) {
+    try (UpstreamBulkhead.Permit permit =
+        bulkhead.enter(name.toString().toLowerCase(Locale.ROOT))) {
+      calls.made();
+      return call(request.build(), name);
+    }
+  }
+
+  /** One call made, its failure counted by how it failed. */
+  private JsonNode call(Request request, RepositoryName name) {
+    try (Response response = http.join().newCall(request).execute()) {
       if (response.code() == 404) {
         throw new NotFoundResponse("repository " + name + " not found upstream");
       }
       if (!response.isSuccessful()) {
+        calls.failed(response.code() >= 500 ? Failure.SERVER_ERROR : Failure.OTHER_STATUS);
         throw new BadGatewayResponse(explain(response));
       }
-      return parse(response);
+      try {
+        return parse(response);
+      } catch (BadGatewayResponse e) {
+        calls.failed(Failure.INVALID_BODY);
+        throw e;
+      }
     } catch (InterruptedIOException e) {
+      calls.failed(Failure.TIMEOUT);
       throw new GatewayTimeoutResponse("upstream did not answer in time");
+    } catch (ConnectException e) {
+      calls.failed(Failure.REFUSED);
+      throw new BadGatewayResponse(unreachable());
     } catch (IOException e) {
+      calls.failed(Failure.UNREACHABLE);
       throw new BadGatewayResponse(unreachable());
     }
   }
@@ -170,9 +252,10 @@ public final class GitHubClient {
   private String unreachable() {
     boolean defaultPort = baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme());
     String where = baseUrl.host() + (defaultPort ? "" : ":" + baseUrl.port());
-    return "upstream unreachable: cannot reach the repository API at "
-        + where
-        + "; without internet, start the service with OFFLINE=true";
+    String unreachable = "upstream unreachable: cannot reach the repository API at " + where;
+    return toStandIn
+        ? unreachable + " (the offline stand-in: is a drill on? ./drill stop ends it)"
+        : unreachable + "; without internet, start the service with OFFLINE=true";
   }
 
   /** What a learner can do about an upstream answer other than 200 or 404. */

@@ -19,12 +19,17 @@ public final class LoopbackServer {
    * it says what it is.
    */
   public static Javalin start(Consumer<RoutesConfig> routes) {
+    return start(0, routes);
+  }
+
+  /** As {@link #start(Consumer)}, on {@code port} (0: a free one). */
+  public static Javalin start(int port, Consumer<RoutesConfig> routes) {
     Javalin server =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.jetty.host = "127.0.0.1";
-              config.jetty.port = 0;
+              config.jetty.port = port;
               routes.accept(config.routes);
             });
     synchronized (LoopbackServer.class) {

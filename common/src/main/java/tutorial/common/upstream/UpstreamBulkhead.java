@@ -5,6 +5,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A bound on the calls to the repository API in flight at once: in all, and for any one repository
@@ -16,9 +17,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class UpstreamBulkhead {
 
+  /** The bound a refused call met: {@link #label} is its {@code limit} in the metrics. */
+  enum Limit {
+    ALL("all"),
+    REPOSITORY("repository");
+
+    final String label;
+
+    Limit(String label) {
+      this.label = label;
+    }
+  }
+
   private final int max;
   private final int perRepository;
   private final String retryAfterSeconds;
+  private final Consumer<Limit> onRejection;
   private final AtomicInteger inFlight = new AtomicInteger();
   // only repositories with a call in flight are kept, so at most max entries
   private final Map<String, Integer> inFlightByRepository = new ConcurrentHashMap<>();
@@ -32,20 +46,23 @@ final class UpstreamBulkhead {
   /**
    * @param retryAfterSeconds what a refused caller is told to wait: about as long as a call in
    *     flight may still take
+   * @param onRejection told the bound of each call refused
    */
-  UpstreamBulkhead(int max, long retryAfterSeconds) {
+  UpstreamBulkhead(int max, long retryAfterSeconds, Consumer<Limit> onRejection) {
     if (max < 1) {
       throw new IllegalArgumentException("MAX_UPSTREAM_CALLS must be at least 1, not " + max);
     }
     this.max = max;
     this.perRepository = Math.max(1, max / 4);
     this.retryAfterSeconds = String.valueOf(Math.max(1, retryAfterSeconds));
+    this.onRejection = onRejection;
   }
 
   /** A place for a call to {@code repository}, or a 503 at once when there is none. */
   Permit enter(String repository) {
     if (inFlight.incrementAndGet() > max) {
       inFlight.decrementAndGet();
+      onRejection.accept(Limit.ALL);
       throw busy(max + " calls to the repository API are already waiting for it");
     }
     boolean[] admitted = {false};
@@ -58,6 +75,7 @@ final class UpstreamBulkhead {
         });
     if (!admitted[0]) {
       inFlight.decrementAndGet();
+      onRejection.accept(Limit.REPOSITORY);
       throw busy(perRepository + " calls for " + repository + " are already waiting for the API");
     }
     return () -> {

@@ -15,6 +15,9 @@ import tutorial.common.tracing.Tracing;
  */
 public final class UpstreamSettings implements Settings {
 
+  /** The drill port's distance from the service's. */
+  public static final int DRILL_PORT_OFFSET = 10000;
+
   private String apiUrl;
   private String token;
   private boolean offline;
@@ -23,6 +26,8 @@ public final class UpstreamSettings implements Settings {
   private Duration readTimeout;
   private int maxCalls;
   private boolean tracing;
+  private Integer drillPort;
+  private int servicePort;
 
   @Override
   public CommandSpec options() {
@@ -82,6 +87,15 @@ public final class UpstreamSettings implements Settings {
                 + " hold every request thread and /metrics keeps answering (env MAX_UPSTREAM_CALLS,"
                 + " default ${DEFAULT-VALUE}).")
         .option(
+            "--drill-port",
+            Integer.class,
+            Values.port(),
+            "${env:DRILL_PORT}",
+            value -> drillPort = value,
+            "Loopback port of the switch for ./drill's faults in the offline stand-in, never the"
+                + " service's own port (env DRILL_PORT, default the service's port + 10000, as"
+                + " 15000; 0 a free one).")
+        .option(
             "--tracing",
             boolean.class,
             "${env:TRACING:-true}",
@@ -119,6 +133,24 @@ public final class UpstreamSettings implements Settings {
 
   public int maxCalls() {
     return maxCalls;
+  }
+
+  /** The service's own port, from which the drill port's default follows. */
+  public void servicePort(int port) {
+    servicePort = port;
+  }
+
+  /**
+   * Where the drill switch listens: {@code --drill-port}, else the service's port + 10000 (5000:
+   * 15000), so that {@code ./drill} finds it from the port it knows; 0, a free port, when there is
+   * no such port.
+   */
+  public int drillPort() {
+    if (drillPort != null) {
+      return drillPort;
+    }
+    int derived = servicePort + DRILL_PORT_OFFSET;
+    return servicePort > 0 && derived <= 65535 ? derived : 0;
   }
 
   @Override

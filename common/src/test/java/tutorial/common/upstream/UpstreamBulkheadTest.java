@@ -17,7 +17,7 @@ class UpstreamBulkheadTest {
 
   @Test
   void oneRepositoryGetsAQuarterOfThePlaces() {
-    UpstreamBulkhead bulkhead = new UpstreamBulkhead(8, 7);
+    UpstreamBulkhead bulkhead = new UpstreamBulkhead(8, 7, limit -> {});
     List<UpstreamBulkhead.Permit> held = new ArrayList<>();
     held.add(bulkhead.enter("slow/slow"));
     held.add(bulkhead.enter("slow/slow"));
@@ -38,7 +38,7 @@ class UpstreamBulkheadTest {
 
   @Test
   void pastTheBoundEveryCallIsRefusedUntilOneEnds() {
-    UpstreamBulkhead bulkhead = new UpstreamBulkhead(4, 5);
+    UpstreamBulkhead bulkhead = new UpstreamBulkhead(4, 5, limit -> {});
     List<UpstreamBulkhead.Permit> held = new ArrayList<>();
     for (String repository : List.of("a/a", "b/b", "c/c", "d/d")) {
       held.add(bulkhead.enter(repository));
@@ -57,7 +57,7 @@ class UpstreamBulkheadTest {
 
   @Test
   void manyThreadsNeverGetMorePlacesThanThereAre() throws InterruptedException {
-    UpstreamBulkhead bulkhead = new UpstreamBulkhead(16, 5);
+    UpstreamBulkhead bulkhead = new UpstreamBulkhead(16, 5, limit -> {});
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
@@ -93,7 +93,7 @@ class UpstreamBulkheadTest {
 
   @Test
   void refusesABoundBelowOne() {
-    assertThatThrownBy(() -> new UpstreamBulkhead(0, 5))
+    assertThatThrownBy(() -> new UpstreamBulkhead(0, 5, limit -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MAX_UPSTREAM_CALLS");
   }
