@@ -101,8 +101,8 @@ class PromtoolIT {
             "check", "rules", PrometheusFolder.RECORDING_RULES, PrometheusFolder.ALERTING_RULES);
 
     assertThat(result.exitCode()).as("%s", result).isZero();
-    // 4 recording rules, 3 alerts
-    assertThat(result.stdout()).contains("SUCCESS: 4 rules found", "SUCCESS: 3 rules found");
+    // 5 recording rules, 6 alerts
+    assertThat(result.stdout()).contains("SUCCESS: 5 rules found", "SUCCESS: 6 rules found");
   }
 
   @Test
@@ -123,8 +123,8 @@ class PromtoolIT {
             "SUCCESS: 2 rule files found",
             "SUCCESS: topology/central.yml is valid prometheus config file syntax",
             // the single-machine setup's rules, found relative to the config file
-            "Checking recording_rules.yml\n  SUCCESS: 4 rules found",
-            "Checking alerting_rules.yml\n  SUCCESS: 3 rules found");
+            "Checking recording_rules.yml\n  SUCCESS: 5 rules found",
+            "Checking alerting_rules.yml\n  SUCCESS: 6 rules found");
   }
 
   static Stream<String> agentConfigs() throws IOException {
