@@ -48,7 +48,9 @@ public final class Topology implements AutoCloseable {
     AGENTS(9091), // the first region's agent; see shippedAgentPort for the others
     ALERTMANAGER(9093),
     ALERT_LOG(9097),
-    VICTORIA_METRICS(8428);
+    VICTORIA_METRICS(8428),
+    // the suite's drill switch: its base port + 10000, where ./drill --topology looks
+    DRILLS(15001);
 
     final int defaultPort;
 
@@ -325,6 +327,7 @@ public final class Topology implements AutoCloseable {
     command.add("--instances=" + plan.instances());
     command.add("--regions=" + String.join(",", regionNames));
     command.add("--targets-file=" + targetsFile);
+    command.add("--drill-port=" + ports.get(Part.DRILLS));
     if (plan.traffic()) {
       command.add("--traffic");
     }
@@ -346,6 +349,19 @@ public final class Topology implements AutoCloseable {
             "--storage.agent.path=" + data("agent-" + region.name()),
             "--web.listen-address=127.0.0.1:" + region.port()),
         url(region.port()) + "/-/ready");
+  }
+
+  /** What ./drill needs to find this topology's drill switch and central Prometheus. */
+  private String drillFlags() {
+    int offset = ports.get(Part.CENTRAL) - Part.CENTRAL.defaultPort;
+    if (ports.get(Part.DRILLS) == Part.DRILLS.defaultPort + offset) {
+      return "--topology " + (offset == 0 ? "" : "--port-offset " + offset + " ");
+    }
+    return "--topology --drill-port "
+        + ports.get(Part.DRILLS)
+        + " --prometheus "
+        + url(Part.CENTRAL)
+        + " ";
   }
 
   /** The base URL of a part: {@code http://127.0.0.1:9090} for the central Prometheus. */
@@ -382,6 +398,8 @@ public final class Topology implements AutoCloseable {
           url(region.port()) + "  (scrapes region " + region.name() + ": no queries)");
     }
     LOG.info("alerts go to        {}", webhookUrl);
+    LOG.info(
+        "drills              ./drill {}--list  (the stand-in broken on purpose)", drillFlags());
     LOG.info("target file         {}", targetsFile);
     LOG.info("logs                {}", workDir.resolve("logs"));
   }

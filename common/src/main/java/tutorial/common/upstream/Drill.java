@@ -13,22 +13,18 @@ import tutorial.common.RepositoryName;
  * grades. A grade is checked here, so the stand-in only ever holds a fault it can play.
  */
 public enum Drill {
-  SLOW(
-      "every call takes longer by the grade, the seeded latencies shifted",
-      "+DURATION",
-      "+1s",
-      List.of("+200ms", "+1s")),
+  SLOW("every call slower by the grade", "+DURATION", "+1s", List.of("+200ms", "+1s")),
   ERRORS(
       "the grade's share of calls answered 500", "PERCENT", "50%", List.of("10%", "50%", "100%")),
-  HANG("calls never answered: each waits until the service's read timeout", null, null, List.of()),
+  HANG("calls never answered, until the service's read timeout", null, null, List.of()),
   DOWN("connection refused: the stand-in stops listening", null, null, List.of()),
   SLOW_REPOSITORY(
-      "one repository's calls hang until the read timeout, the others answer as usual",
-      "OWNER/REPOSITORY",
+      "one repository's calls hang, the others answer as usual",
+      "OWNER/REPO",
       "prometheus/prometheus",
-      List.of("prometheus/prometheus", "apache/kafka", "moby/moby")),
+      List.of("prometheus/prometheus")),
   FLAPPING(
-      "down and up by turns, each turn as long as the grade, down first",
+      "down and up by turns, each turn the grade long, down first",
       "DURATION",
       "1m",
       List.of("1m", "10s"));
