@@ -2,19 +2,16 @@ package tutorial.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tutorial.testkit.TerminalPane;
 
 /**
  * The watcher as a learner meets it: in a real terminal (a tmux pane, on a server of its own), its
@@ -22,35 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WatcherTerminalTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(40);
-
-  private final String server = "exercise-test-" + UUID.randomUUID();
+  private TerminalPane terminal;
 
   @TempDir Path folder;
 
   @BeforeEach
-  void startTheWatcherInATerminal() throws Exception {
+  void startTheWatcherInATerminal() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    tmux(
-        "new-session",
-        "-d",
-        "-x",
-        "160",
-        "-y",
-        "50",
-        "env",
-        "LANG=C.UTF-8",
-        java,
-        "-cp",
-        System.getProperty("java.class.path"),
-        ExerciseCommand.class.getName(),
-        "--dir",
-        folder.toString());
+    terminal =
+        TerminalPane.start(
+            Duration.ofSeconds(40),
+            "env",
+            "LANG=C.UTF-8",
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            ExerciseCommand.class.getName(),
+            "--dir",
+            folder.toString());
   }
 
   @AfterEach
-  void stopTheTerminal() throws Exception {
-    tmux("kill-server");
+  void stopTheTerminal() {
+    terminal.close();
   }
 
   @Test
@@ -109,41 +100,15 @@ class WatcherTerminalTest {
     awaitScreen("Bye. ./exercise starts again where you are.");
   }
 
-  private void keys(String keys) throws Exception {
-    tmux("send-keys", "-t", server, keys);
+  private void keys(String keys) {
+    terminal.keys(keys);
   }
 
-  private void awaitScreen(String text) throws Exception {
-    awaitScreen(text, 1);
+  private void awaitScreen(String text) {
+    terminal.awaitScreen(text);
   }
 
-  /** Waits until the terminal's screen and history show {@code text}, {@code times} times. */
-  private void awaitScreen(String text, int times) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    String screen = "";
-    while (System.nanoTime() < deadline) {
-      screen = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", server);
-      if (screen.split(java.util.regex.Pattern.quote(text), -1).length > times) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the terminal never showed: " + text + "\nit shows:\n" + screen);
-  }
-
-  /** Runs tmux on this test's own server; its output. */
-  private String tmux(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux", "-u", "-L", server));
-    command.addAll(List.of(args));
-    if (args[0].equals("new-session")) {
-      command.addAll(4 + 1, List.of("-s", server));
-    }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor();
-    if (process.exitValue() != 0 && !args[0].equals("kill-server")) {
-      throw new IllegalStateException(String.join(" ", command) + ": " + output);
-    }
-    return output;
+  private void awaitScreen(String text, int times) {
+    terminal.awaitScreen(text, times);
   }
 }
