@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ final class DrillRun {
             + " (switch "
             + drillSwitch.address()
             + ", until "
-            + state.path("until").asText()
+            + Instant.parse(state.path("until").asText()).truncatedTo(ChronoUnit.SECONDS)
             + " at the latest)");
     DrillTraffic traffic = null;
     if (settings.trafficRate > 0 && !targets.isEmpty()) {
@@ -153,8 +155,8 @@ final class DrillRun {
         "watching "
             + String.join(", ", alertStates.keySet())
             + " resolve (Ctrl-C quits; at most "
-            + settings.resolveWait.toMinutes()
-            + "m)");
+            + minutes(settings.resolveWait.toNanos())
+            + ")");
     long until = stoppedAt + settings.resolveWait.toNanos();
     while (!DrillCommand.await(quit, untilNextTick(until))) {
       report(true);
