@@ -73,6 +73,18 @@ public final class CommandLines {
     return message;
   }
 
+  /**
+   * A usage error of a command run through {@link CommandLine#execute}: one line on its stderr, as
+   * {@link #refusal} words it, and exit status {@code status}.
+   */
+  public static void refuseUsageErrors(CommandLine commandLine, String name, int status) {
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          e.getCommandLine().getErr().println(refusal(name, describe(e)));
+          return status;
+        });
+  }
+
   /** Prints {@code message} on stderr and ends the process with {@code status}. */
   public static void exit(String message, int status) {
     System.err.println(message);

@@ -211,13 +211,7 @@ public final class CompareCommand implements Callable<Integer>, Settings {
     compare.spec = command;
     CommandLine commandLine = new CommandLine(command);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.setParameterExceptionHandler(
-        (e, args) -> {
-          e.getCommandLine()
-              .getErr()
-              .println(CommandLines.refusal("compare", CommandLines.describe(e)));
-          return CANNOT_COMPARE;
-        });
+    CommandLines.refuseUsageErrors(commandLine, "compare", CANNOT_COMPARE);
     commandLine.setExecutionExceptionHandler(
         (e, cl, parsed) -> {
           cl.getErr().println("compare: " + e);

@@ -169,13 +169,7 @@ public final class DrillCommand implements Callable<Integer>, Settings {
     HelpOption.addTo(command);
     drill.spec = command;
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setParameterExceptionHandler(
-        (e, args) -> {
-          e.getCommandLine()
-              .getErr()
-              .println(CommandLines.refusal("drill", CommandLines.describe(e)));
-          return USAGE;
-        });
+    CommandLines.refuseUsageErrors(commandLine, "drill", USAGE);
     commandLine.setExecutionExceptionHandler(
         (e, cl, parsed) -> {
           if (e instanceof IllegalArgumentException) {
@@ -342,7 +336,7 @@ public final class DrillCommand implements Callable<Integer>, Settings {
   }
 
   /** Ctrl-C: the first stops the drill, the second quits; counted here. */
-  static AtomicInteger onInterrupt(CountDownLatch first, Runnable second) {
+  static void onInterrupt(CountDownLatch first, Runnable second) {
     AtomicInteger count = new AtomicInteger();
     Signal.handle(
         new Signal("INT"),
@@ -353,7 +347,6 @@ public final class DrillCommand implements Callable<Integer>, Settings {
             second.run();
           }
         });
-    return count;
   }
 
   static boolean await(CountDownLatch latch, Duration timeout) throws InterruptedException {

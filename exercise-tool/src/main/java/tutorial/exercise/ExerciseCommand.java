@@ -126,13 +126,7 @@ public final class ExerciseCommand implements Callable<Integer>, Settings {
     HelpOption.addTo(command);
     exercise.spec = command;
     CommandLine commandLine = new CommandLine(command);
-    commandLine.setParameterExceptionHandler(
-        (e, args) -> {
-          e.getCommandLine()
-              .getErr()
-              .println(CommandLines.refusal("exercise", CommandLines.describe(e)));
-          return USAGE;
-        });
+    CommandLines.refuseUsageErrors(commandLine, "exercise", USAGE);
     return commandLine;
   }
 

@@ -73,10 +73,17 @@ class SuiteInstancesTest {
               "histograms-app#3@eu");
       assertThat(running).extracting(Suite.Running::port).doesNotHaveDuplicates();
 
+      // every instance, then the stand-in they share, a target too (its drills break its up)
       JsonNode groups = JSON.readTree(file.toFile());
-      assertThat(groups).hasSize(6);
+      assertThat(groups).hasSize(7);
+      JsonNode standIn = groups.get(6);
+      assertThat(standIn.path("labels").path("job").asText()).isEqualTo("repository-api");
+      assertThat(standIn.path("labels").path("region").asText()).isEqualTo("eu");
+      int drillPort = Integer.parseInt(standIn.path("targets").get(0).asText().split(":")[1]);
+      assertThat(get(drillPort, "/metrics"))
+          .contains("repository_api_drill{repository_api_drill=\"none\"} 1");
       List<String> listed = new ArrayList<>();
-      for (int i = 0; i < groups.size(); i++) {
+      for (int i = 0; i < running.size(); i++) {
         Suite.Running instance = running.get(i);
         JsonNode group = groups.get(i);
         assertThat(group.path("targets"))

@@ -39,20 +39,26 @@ public final class UpstreamCalls {
   private final Counter rejections;
 
   private UpstreamCalls(PrometheusRegistry registry) {
+    // no exemplars: the histogram's buckets carry the traces; a counter's would be noise
     Counter.Builder calls =
-        Counter.builder().name("upstream_calls").help("Calls made to the repository API");
+        Counter.builder()
+            .name("upstream_calls")
+            .help("Calls made to the repository API")
+            .withoutExemplars();
     Counter.Builder failures =
         Counter.builder()
             .name("upstream_failures")
             .help("Calls to the repository API that failed, by outcome")
-            .labelNames("outcome");
+            .labelNames("outcome")
+            .withoutExemplars();
     Counter.Builder rejections =
         Counter.builder()
             .name("upstream_bulkhead_rejections")
             .help(
                 "Calls to the repository API refused with 503 before they were made, because"
                     + " too many were waiting for it: in all, or for one repository")
-            .labelNames("limit");
+            .labelNames("limit")
+            .withoutExemplars();
     if (registry == null) {
       this.calls = calls.build();
       this.failures = failures.build();

@@ -151,8 +151,13 @@ public final class UpstreamStandIn implements AutoCloseable {
         turns =
             clock.scheduleAtFixedRate(
                 () -> {
-                  down[0] = !down[0];
-                  listen(!down[0]);
+                  synchronized (this) {
+                    // a turn that was already due as another drill took over changes nothing
+                    if (drill == running) {
+                      down[0] = !down[0];
+                      listen(!down[0]);
+                    }
+                  }
                 },
                 0,
                 turn,
