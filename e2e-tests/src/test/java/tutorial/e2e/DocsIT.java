@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,13 @@ import okhttp3.Response;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
 import tutorial.common.TutorialApp;
 import tutorial.common.tracing.Tracing;
 import tutorial.common.upstream.GitHubClient;
 import tutorial.counters.CountersApp;
 import tutorial.custommetrics.CustomMetricsApp;
+import tutorial.drill.DrillCommand;
 import tutorial.gauges.GaugesApp;
 import tutorial.histograms.Buckets;
 import tutorial.histograms.HistogramsApp;
@@ -298,6 +302,20 @@ class DocsIT {
     request.method(
         curl.method(), curl.method().equals("POST") ? RequestBody.create(new byte[0]) : null);
     return service.send(request.build());
+  }
+
+  /** docs/drills.md lists the drills as {@code ./drill --list} does; DrillsIT checks their runs. */
+  @Test
+  void theDrillsPageListsTheDrillsAsDrillDoes() {
+    Markdown page = Markdown.read(REPO.resolve("docs").resolve("drills.md"));
+    Markdown.Block shown =
+        page.blocks().stream().filter(b -> b.language().equals("text")).findFirst().orElseThrow();
+    StringWriter out = new StringWriter();
+    CommandLine drill = DrillCommand.commandLine();
+    drill.setOut(new PrintWriter(out, true));
+
+    assertThat(drill.execute("--list")).isZero();
+    assertThat(shown.lines()).as(page.where(shown)).isEqualTo(out.toString().lines().toList());
   }
 
   @Test

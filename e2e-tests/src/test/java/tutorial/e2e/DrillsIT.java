@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tutorial.commandline.ProcessStop;
+import tutorial.common.upstream.Drill;
 import tutorial.common.upstream.LoopbackServer;
 import tutorial.testkit.JarProcess;
 import tutorial.testkit.Ports;
@@ -59,7 +61,7 @@ class DrillsIT {
 
   private static final int SPEED_UP = 20;
   private static final Duration DRILL_TIME = Duration.ofSeconds(40);
-  private static final Duration RESOLVE_WAIT = Duration.ofSeconds(90);
+  private static final Duration RESOLVE_WAIT = Duration.ofSeconds(120);
   private static final Duration ANSWER_BOUND = Duration.ofSeconds(1);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MINUTES = Pattern.compile("(\\[|for: )(\\d+)m\\b");
@@ -273,22 +275,56 @@ class DrillsIT {
         .isLessThan(ANSWER_BOUND.toMillis());
   }
 
+  /**
+   * docs/drills.md: each drill's output, from a real run with the shipped rules, is what ./drill
+   * printed here, line by line in order (lines left out as "…"), numbers and durations aside.
+   */
+  @Test
+  void theDrillsPageShowsWhatEachDrillPrints() {
+    Markdown page = Markdown.read(DocsIT.REPO.resolve("docs").resolve("drills.md"));
+    // the first grade of each drill here is the one the page runs
+    Map<String, Case> firstOfEach = new LinkedHashMap<>();
+    CASES.forEach(c -> firstOfEach.putIfAbsent(c.drill(), c));
+    int checked = 0;
+    for (Case drill : firstOfEach.values()) {
+      List<Markdown.Block> shown =
+          page.blocks().stream()
+              .filter(b -> b.section().equals(drill.drill()) && b.language().equals("text"))
+              .toList();
+      assertThat(shown).as("docs/drills.md, ## %s: its output", drill.drill()).isNotEmpty();
+      Result result = results.get(drill);
+      assertThat(result).as("the run of drill " + drill).isNotNull();
+      List<String> printed = result.output().lines().map(DrillsIT::normalized).toList();
+      int at = 0;
+      for (String line : shown.get(0).lines()) {
+        if (line.strip().equals("…")) {
+          continue;
+        }
+        String wanted = normalized(line);
+        int found = printed.subList(at, printed.size()).indexOf(wanted);
+        assertThat(found)
+            .as(
+                "%s: the line%n  %s%nis not what ./drill %s printed after the lines before it:%n%s",
+                page.where(shown.get(0)), line, drill, result.output())
+            .isNotNegative();
+        at += found + 1;
+      }
+      checked++;
+    }
+    assertThat(checked).as("drills shown in docs/drills.md").isEqualTo(Drill.values().length);
+  }
+
+  /** A line of ./drill's output with its durations and numbers as placeholders. */
+  static String normalized(String line) {
+    return line.replaceAll("\\b\\d+(?:ms|[smh])(?:\\d+(?:ms|[smh]))*\\b", "<D>")
+        .replaceAll("\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?", "<N>")
+        .stripTrailing();
+  }
+
   @Test
   void noFaultCanBeSwitchedThroughTheServicesOwnPort() throws Exception {
     int drillPort = Ports.free();
-    try (JarProcess service =
-        JarProcess.start(
-            Services.jar("histograms-app"),
-            Path.of(""),
-            Map.of(
-                "OFFLINE",
-                "true",
-                "STAND_IN_LATENCY",
-                "false",
-                "PORT",
-                "0",
-                "DRILL_PORT",
-                String.valueOf(drillPort)))) {
+    try (JarProcess service = histogramsApp(drillPort, Map.of("STAND_IN_LATENCY", "false"))) {
       int port = service.awaitPort(Duration.ofSeconds(60));
       String body = "{\"drill\":\"down\",\"for\":\"10m\"}";
       for (String method : List.of("PUT", "POST", "DELETE", "PATCH")) {
@@ -327,18 +363,9 @@ class DrillsIT {
     try (RepositoryApi api = RepositoryApi.start()) {
       int drillPort = Ports.free();
       try (JarProcess service =
-          JarProcess.start(
-              Services.jar("histograms-app"),
-              Path.of(""),
-              Map.of(
-                  "OFFLINE",
-                  "false",
-                  "GITHUB_API_URL",
-                  "http://127.0.0.1:" + api.port(),
-                  "PORT",
-                  "0",
-                  "DRILL_PORT",
-                  String.valueOf(drillPort)))) {
+          histogramsApp(
+              drillPort,
+              Map.of("OFFLINE", "false", "GITHUB_API_URL", "http://127.0.0.1:" + api.port()))) {
         int port = service.awaitPort(Duration.ofSeconds(60));
         for (List<String> drill :
             List.of(List.of("slow", "+1s"), List.of("down"), List.of("stop"))) {
@@ -365,19 +392,26 @@ class DrillsIT {
     }
   }
 
+  /** histograms-app's jar, offline on a free port unless {@code env} says otherwise. */
+  private static JarProcess histogramsApp(int drillPort, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>();
+    all.put("OFFLINE", "true");
+    all.put("PORT", "0");
+    all.put("DRILL_PORT", String.valueOf(drillPort));
+    all.putAll(env);
+    return JarProcess.start(Services.jar("histograms-app"), Path.of(""), all);
+  }
+
   /** One drill from its service's start to its alerts resolved at the webhook. */
   private static Result run(Case drill) {
     int drillPort = Ports.free();
     Map<String, String> env = new HashMap<>();
-    env.put("OFFLINE", "true");
     env.put("STAND_IN_LATENCY", "false");
-    env.put("PORT", "0");
-    env.put("DRILL_PORT", String.valueOf(drillPort));
     env.put("READ_TIMEOUT", "3s");
     env.put("REQUEST_LOG", "false");
     env.put("TRACING", "false");
     env.putAll(drill.env());
-    try (JarProcess service = JarProcess.start(Services.jar("histograms-app"), Path.of(""), env)) {
+    try (JarProcess service = histogramsApp(drillPort, env)) {
       int port = service.awaitPort(Duration.ofSeconds(60));
       try (PrometheusServer prometheus =
           PrometheusServer.start("drill-" + drill.id(), config(drill, port, drillPort), rules, 2)) {
