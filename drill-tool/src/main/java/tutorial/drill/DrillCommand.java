@@ -244,14 +244,16 @@ public final class DrillCommand implements Callable<Integer>, Settings {
       width = Math.max(width, usage(drill).length());
     }
     for (Drill drill : Drill.values()) {
+      // the grades worth trying, when there is more than the default to try
       String grades =
-          drill.grades().isEmpty()
-              ? ""
-              : " ("
-                  + String.join(", ", drill.grades())
-                  + "; default "
-                  + drill.defaultGrade().orElseThrow()
-                  + ")";
+          drill
+              .defaultGrade()
+              .map(
+                  d ->
+                      drill.grades().size() > 1
+                          ? " (" + String.join(", ", drill.grades()) + "; default " + d + ")"
+                          : " (default " + d + ")")
+              .orElse("");
       out.printf(
           "%-" + width + "s  %s%s; alert %s%n",
           usage(drill),

@@ -29,6 +29,7 @@ final class DrillRun {
   private final PrometheusApi prometheus;
   private final PrintWriter out;
   private final Watch watch;
+  private List<Watch.Query> queries;
   private final Map<String, String> alertStates = new LinkedHashMap<>();
   private long start;
 
@@ -46,6 +47,20 @@ final class DrillRun {
     this.prometheus = prometheus;
     this.out = out;
     this.watch = Watch.of(drill);
+  }
+
+  /**
+   * The drill's queries that the running Prometheus can answer: the p90 for the histogram chapter,
+   * the mean for the summary chapter; all of them without a Prometheus, to ask one later.
+   */
+  private List<Watch.Query> queries(boolean watching) {
+    return watch.queries().stream()
+        .filter(
+            q ->
+                !watching
+                    || q.needs() == null
+                    || prometheus.value("count(" + q.needs() + ")").isPresent())
+        .toList();
   }
 
   int run() throws DrillSwitch.Refused, InterruptedException {
@@ -83,8 +98,9 @@ final class DrillRun {
     } else {
       line("traffic: none (--traffic 0, or no instance found): send your own requests");
     }
+    queries = queries(watching);
     line("watch:");
-    for (Watch.Query query : watch.queries()) {
+    for (Watch.Query query : queries) {
       line("  " + query.name() + ": " + query.promql());
     }
     if (watching) {
@@ -184,7 +200,7 @@ final class DrillRun {
       return;
     }
     StringBuilder values = new StringBuilder();
-    for (Watch.Query query : watch.queries()) {
+    for (Watch.Query query : queries) {
       values
           .append(values.length() == 0 ? "" : "   ")
           .append(query.name())
@@ -219,6 +235,14 @@ final class DrillRun {
 
   /** When the alert should go pending and fire, by the rule the running Prometheus has. */
   private String expectation(String alert) {
+    String needs = Watch.ALERT_NEEDS.get(alert);
+    if (needs != null && prometheus.value("count(" + needs + ")").isEmpty()) {
+      return alert
+          + " reads "
+          + needs
+          + ", which nothing scraped here has: it will not fire (a summary's quantiles do not"
+          + " add up across instances: docs/drills.md)";
+    }
     Optional<PrometheusApi.AlertRule> rule = prometheus.alertRule(alert);
     if (rule.isEmpty()) {
       return alert
