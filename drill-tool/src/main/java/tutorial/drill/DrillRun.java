@@ -72,55 +72,10 @@ final class DrillRun {
     start = System.nanoTime();
     Thread switchOffAtExit = new Thread(this::switchOffQuietly, "drill-off");
     Runtime.getRuntime().addShutdownHook(switchOffAtExit);
-    line(
-        "drill "
-            + drill.command()
-            + (fault.grade().isEmpty() ? "" : " " + fault.grade())
-            + " on: "
-            + drill.summary()
-            + " (switch "
-            + drillSwitch.address()
-            + ", until "
-            + Instant.parse(state.path("until").asText()).truncatedTo(ChronoUnit.SECONDS)
-            + " at the latest)");
-    DrillTraffic traffic = null;
-    if (settings.trafficRate > 0 && !targets.isEmpty()) {
-      traffic =
-          DrillTraffic.start(
-              targets,
-              settings.trafficRate,
-              drill == Drill.SLOW_REPOSITORY ? fault.repository() : null);
-      line(
-          "traffic: "
-              + DrillCommand.number(OptionalDouble.of(settings.trafficRate))
-              + " requests/s to /repos/... of "
-              + String.join(", ", targets));
-    } else {
-      line("traffic: none (--traffic 0, or no instance found): send your own requests");
-    }
+    announce(state);
+    DrillTraffic traffic = startTraffic(targets);
     queries = queries(watching);
-    line("watch:");
-    for (Watch.Query query : queries) {
-      line("  " + query.name() + ": " + query.promql());
-    }
-    if (watching) {
-      for (String alert : watch.alerts()) {
-        line("alert: " + expectation(alert));
-      }
-      line(
-          "values every "
-              + settings.every.toSeconds()
-              + " s from "
-              + prometheus.url()
-              + "; Ctrl-C stops the drill, a second Ctrl-C quits");
-    } else {
-      line(
-          "no Prometheus at "
-              + prometheus.url()
-              + ": start one (./scrape, or ./topology) to see these move and the alert "
-              + watch.alerts().get(0)
-              + " fire; Ctrl-C stops the drill");
-    }
+    printWhatToWatch(watching);
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch quit = new CountDownLatch(1);
     DrillCommand.onInterrupt(stopped, quit::countDown);
@@ -151,6 +106,60 @@ final class DrillRun {
     }
     out.flush();
     return DrillCommand.DONE;
+  }
+
+  private void announce(JsonNode state) {
+    line(
+        "drill "
+            + drill.command()
+            + (fault.grade().isEmpty() ? "" : " " + fault.grade())
+            + " on: "
+            + drill.summary()
+            + " (switch "
+            + drillSwitch.address()
+            + ", until "
+            + Instant.parse(state.path("until").asText()).truncatedTo(ChronoUnit.SECONDS)
+            + " at the latest)");
+  }
+
+  /** The drill's requests, or null when there are none to send. */
+  private DrillTraffic startTraffic(List<String> targets) {
+    if (settings.trafficRate == 0 || targets.isEmpty()) {
+      line("traffic: none (--traffic 0, or no instance found): send your own requests");
+      return null;
+    }
+    line(
+        "traffic: "
+            + DrillCommand.number(OptionalDouble.of(settings.trafficRate))
+            + " requests/s to /repos/... of "
+            + String.join(", ", targets));
+    return DrillTraffic.start(
+        targets, settings.trafficRate, drill == Drill.SLOW_REPOSITORY ? fault.repository() : null);
+  }
+
+  private void printWhatToWatch(boolean watching) {
+    line("watch:");
+    for (Watch.Query query : queries) {
+      line("  " + query.name() + ": " + query.promql());
+    }
+    if (watching) {
+      for (String alert : watch.alerts()) {
+        line("alert: " + expectation(alert));
+      }
+      line(
+          "values every "
+              + settings.every.toSeconds()
+              + " s from "
+              + prometheus.url()
+              + "; Ctrl-C stops the drill, a second Ctrl-C quits");
+    } else {
+      line(
+          "no Prometheus at "
+              + prometheus.url()
+              + ": start one (./scrape, or ./topology) to see these move and the alert "
+              + watch.alerts().get(0)
+              + " fire; Ctrl-C stops the drill");
+    }
   }
 
   private Duration untilNextTick(long until) {
