@@ -469,7 +469,9 @@ class DrillsIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    System.out.printf("./drill %s printed:%n%s%n", drill, output);
+    System.out.printf(
+        "./drill %s printed:%n%s%nslowest answers during the drill: /metrics %d ms, /health %d ms%n",
+        drill, output, slowestMetrics.get(), slowestHealth.get());
     String key = drill.id() + "/" + drill.alert();
     // Alertmanager posts a resolved alert after its group_interval
     long resolveDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
