@@ -50,8 +50,8 @@ import tutorial.testkit.Ports;
  * posting to this test's webhook, and {@code ./drill}'s jar switching the fault on, sending the
  * requests and printing what Prometheus says. Each drill's query moves the expected way, its alert
  * reaches the webhook while the drill runs and resolves after it, and the service's /metrics and
- * /health answer within 1 s throughout. The drills run four at a time, each with a Prometheus of
- * its own (its values are the drill's alone), all sending to one Alertmanager.
+ * /health answer within 1 s throughout. The drills run all at once, each with a Prometheus of its
+ * own (its values are the drill's alone), all sending to one Alertmanager.
  *
  * <p>The rules are the shipped files with every duration a twentieth (5m windows 15 s, {@code for:
  * 5m} 15 s), their expressions and thresholds unchanged, so that a drill takes a minute, not
@@ -200,7 +200,7 @@ class DrillsIT {
     rules = fasterRules(Files.createTempDirectory("drill-rules-"));
     alertmanagerPort = startAlertmanager(LoopbackServer.baseUrl(webhook) + "/alerts");
 
-    ExecutorService drills = Executors.newFixedThreadPool(4);
+    ExecutorService drills = Executors.newFixedThreadPool(CASES.size());
     try {
       List<CompletableFuture<Void>> runs = new ArrayList<>();
       for (Case drill : CASES) {

@@ -111,7 +111,7 @@ class TopologyDrillIT {
             "--topology",
             "--drill-port=" + drillPort,
             "--prometheus=" + central.baseUrl(),
-            "--for=60s",
+            "--for=35s",
             "--every=2s",
             "--resolve-wait=120s",
             "down")) {
