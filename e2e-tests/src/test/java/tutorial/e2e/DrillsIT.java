@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tutorial.commandline.ProcessStop;
 import tutorial.common.upstream.Drill;
-import tutorial.common.upstream.LoopbackServer;
 import tutorial.testkit.JarProcess;
 import tutorial.testkit.Ports;
 
@@ -160,9 +157,7 @@ class DrillsIT {
       Optional<Long> resolvedAt) {}
 
   private static final StartedResources started = new StartedResources();
-  private static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
-  private static final Map<String, Long> firing = new ConcurrentHashMap<>();
-  private static final Map<String, Long> resolved = new ConcurrentHashMap<>();
+  private static AlertWebhook webhook;
   private static final Map<Case, Result> results = new ConcurrentHashMap<>();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -178,27 +173,9 @@ class DrillsIT {
     if (skip.isPresent()) {
       return;
     }
-    Javalin webhook =
-        LoopbackServer.start(
-            routes ->
-                routes.post(
-                    "/alerts",
-                    ctx -> {
-                      JsonNode notification = JSON.readTree(ctx.body());
-                      notifications.add(notification);
-                      for (JsonNode alert : notification.path("alerts")) {
-                        String key =
-                            alert.path("labels").path("drill_case").asText()
-                                + "/"
-                                + alert.path("labels").path("alertname").asText();
-                        (alert.path("status").asText().equals("firing") ? firing : resolved)
-                            .putIfAbsent(key, System.nanoTime());
-                      }
-                    }));
-    started.add(webhook::stop);
-    started.expectFreed(webhook.port());
+    webhook = AlertWebhook.start(started);
     rules = fasterRules(Files.createTempDirectory("drill-rules-"));
-    alertmanagerPort = startAlertmanager(LoopbackServer.baseUrl(webhook) + "/alerts");
+    alertmanagerPort = startAlertmanager(webhook.url());
 
     ExecutorService drills = Executors.newFixedThreadPool(CASES.size());
     try {
@@ -472,10 +449,10 @@ class DrillsIT {
     System.out.printf(
         "./drill %s printed:%n%s%nslowest answers during the drill: /metrics %d ms, /health %d ms%n",
         drill, output, slowestMetrics.get(), slowestHealth.get());
-    String key = drill.id() + "/" + drill.alert();
     // Alertmanager posts a resolved alert after its group_interval
     long resolveDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!resolved.containsKey(key) && System.nanoTime() < resolveDeadline) {
+    while (webhook.first(drill.alert(), "drill_case", drill.id(), false).isEmpty()
+        && System.nanoTime() < resolveDeadline) {
       PrometheusServer.sleep(Duration.ofMillis(200));
     }
     return new Result(
@@ -483,9 +460,13 @@ class DrillsIT {
         status,
         slowestMetrics.get(),
         slowestHealth.get(),
-        Optional.ofNullable(firing.get(key)),
+        webhook
+            .first(drill.alert(), "drill_case", drill.id(), true)
+            .map(AlertWebhook.Alert::receivedAt),
         stoppedAt == 0 ? Long.MAX_VALUE : stoppedAt,
-        Optional.ofNullable(resolved.get(key)));
+        webhook
+            .first(drill.alert(), "drill_case", drill.id(), false)
+            .map(AlertWebhook.Alert::receivedAt));
   }
 
   /**

@@ -3,25 +3,20 @@ package tutorial.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tutorial.common.upstream.LoopbackServer;
 import tutorial.testkit.JarProcess;
 import tutorial.topology.Topology;
 
@@ -37,7 +32,7 @@ class TopologyDrillIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StartedResources started = new StartedResources();
-  private static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+  private static AlertWebhook webhook;
   private static Topology topology;
   private static Optional<String> skip = Optional.empty();
 
@@ -50,11 +45,7 @@ class TopologyDrillIT {
     if (skip.isPresent()) {
       return;
     }
-    Javalin webhook =
-        LoopbackServer.start(
-            routes -> routes.post("/alerts", ctx -> notifications.add(JSON.readTree(ctx.body()))));
-    started.add(webhook::stop);
-    started.expectFreed(webhook.port());
+    webhook = AlertWebhook.start(started);
     topology =
         started.add(
             Topology.start(
@@ -65,7 +56,7 @@ class TopologyDrillIT {
                     2,
                     false,
                     Topology.Ports.free(),
-                    LoopbackServer.baseUrl(webhook) + "/alerts",
+                    webhook.url(),
                     List.of(
                         "--services=histograms-app,summaries-app",
                         "--stand-in-latency=false",
@@ -126,27 +117,12 @@ class TopologyDrillIT {
               "ServiceDown firing", "ServiceDown resolved", "every alert of the drill resolved");
     }
     PrometheusServer.poll(
-        () -> statuses("ServiceDown", "repository-api"),
-        seen -> seen.contains("firing") && seen.contains("resolved"),
+        () ->
+            webhook.first("ServiceDown", "job", "repository-api", true).isPresent()
+                && webhook.first("ServiceDown", "job", "repository-api", false).isPresent(),
+        seen -> seen,
         "the webhook's notifications",
         "ServiceDown of repository-api firing, then resolved",
         Duration.ofSeconds(60));
-  }
-
-  /**
-   * The statuses ("firing", "resolved") the webhook got for {@code alert} of {@code job}, in order.
-   */
-  private static List<String> statuses(String alert, String job) {
-    List<String> statuses = new ArrayList<>();
-    for (JsonNode notification : notifications) {
-      for (JsonNode each : notification.path("alerts")) {
-        JsonNode labels = each.path("labels");
-        if (labels.path("alertname").asText().equals(alert)
-            && labels.path("job").asText().equals(job)) {
-          statuses.add(each.path("status").asText());
-        }
-      }
-    }
-    return statuses;
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tutorial.common.upstream.LoopbackServer;
 import tutorial.testkit.JarProcess;
 import tutorial.topology.Topology;
 
@@ -74,7 +71,7 @@ class TopologyIT {
       new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
 
   private static final StartedResources started = new StartedResources();
-  private static final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+  private static AlertWebhook webhook;
   private static Topology topology;
   private static PrometheusServer central;
   private static PrometheusServer victoria;
@@ -94,18 +91,7 @@ class TopologyIT {
     }
     RepositoryApi api = started.add(RepositoryApi.start());
     started.expectFreed(api.port());
-    Javalin webhook =
-        LoopbackServer.start(
-            routes ->
-                routes.post(
-                    "/alerts",
-                    ctx -> {
-                      JsonNode notification = JSON.readTree(ctx.body());
-                      System.out.println("webhook received: " + notification);
-                      notifications.add(notification);
-                    }));
-    started.add(webhook::stop);
-    started.expectFreed(webhook.port());
+    webhook = AlertWebhook.start(started);
 
     topology =
         started.add(
@@ -117,7 +103,7 @@ class TopologyIT {
                     2,
                     false,
                     Topology.Ports.free(),
-                    LoopbackServer.baseUrl(webhook) + "/alerts",
+                    webhook.url(),
                     List.of(
                         "--services=histograms-app,summaries-app",
                         "--offline=false",
@@ -295,17 +281,9 @@ class TopologyIT {
   }
 
   private static Optional<JsonNode> serviceDownOfTheKilledInstance() {
-    for (JsonNode notification : notifications) {
-      for (JsonNode alert : notification.path("alerts")) {
-        JsonNode labels = alert.path("labels");
-        if (alert.path("status").asText().equals("firing")
-            && labels.path("alertname").asText().equals("ServiceDown")
-            && labels.path("instance").asText().equals(addedAddress)) {
-          return Optional.of(alert);
-        }
-      }
-    }
-    return Optional.empty();
+    return webhook
+        .first("ServiceDown", "instance", addedAddress, true)
+        .map(AlertWebhook.Alert::json);
   }
 
   /**
