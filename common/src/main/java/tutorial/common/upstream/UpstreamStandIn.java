@@ -165,7 +165,18 @@ public final class UpstreamStandIn implements AutoCloseable {
       }
       default -> listen(true);
     }
-    end = clock.schedule(this::switchOff, lasting.toMillis(), TimeUnit.MILLISECONDS);
+    end =
+        clock.schedule(
+            () -> {
+              synchronized (this) {
+                // the end of a drill that another has taken over ends nothing
+                if (drill == running) {
+                  switchOff();
+                }
+              }
+            },
+            lasting.toMillis(),
+            TimeUnit.MILLISECONDS);
     LOG.info(
         "drill {}{} switched on, for {} at most",
         fault.drill().command(),
