@@ -311,7 +311,7 @@ public final class DrillCommand implements Callable<Integer>, Settings {
         + ", the drill switch of a service on port "
         + port
         + ": start one that calls the repository API, offline (OFFLINE=true ./run histograms-app),"
-        + " or give its port (--port, PORT)";
+        + " or give its port (--port, PORT), or the drill port its log names (--drill-port)";
   }
 
   String prometheusUrl() {
