@@ -42,6 +42,9 @@ public final class DrillCommand implements Callable<Integer>, Settings {
 
   static final int PROMETHEUS_PORT = 9090;
 
+  /** The longest --for: the switch holds a drill at most an hour, a margin more than this. */
+  static final Duration LONGEST = Duration.ofMinutes(59);
+
   private CommandSpec spec;
 
   List<String> words = List.of();
@@ -106,7 +109,8 @@ public final class DrillCommand implements Callable<Integer>, Settings {
             new DurationConverter(),
             "10m",
             value -> lasting = value,
-            "Stop the drill after this long, if Ctrl-C has not (default ${DEFAULT-VALUE}).")
+            "Stop the drill after this long, if Ctrl-C has not; at most 59m (default"
+                + " ${DEFAULT-VALUE}).")
         .option(
             "--resolve-wait",
             Duration.class,
@@ -196,6 +200,9 @@ public final class DrillCommand implements Callable<Integer>, Settings {
           words.isEmpty()
               ? "say which drill: ./drill --list names them"
               : "one drill and its grade, not '" + String.join(" ", words) + "'");
+    }
+    if (lasting.compareTo(LONGEST) > 0) {
+      throw new ParameterException(spec.commandLine(), "--for: a drill runs at most 59m");
     }
     String name = words.get(0);
     String grade = words.size() > 1 ? words.get(1) : null;

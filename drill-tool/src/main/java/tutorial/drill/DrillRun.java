@@ -22,6 +22,12 @@ import tutorial.common.upstream.Fault;
  */
 final class DrillRun {
 
+  /**
+   * How much longer the switch holds a drill than this command runs it: the command stops it
+   * itself, and the switch's own end is only for a command that was killed.
+   */
+  static final Duration SWITCH_MARGIN = Duration.ofSeconds(30);
+
   private final DrillCommand settings;
   private final Drill drill;
   private final Fault fault;
@@ -68,7 +74,9 @@ final class DrillRun {
     List<String> targets = settings.trafficTargets(prometheus);
     JsonNode state =
         drillSwitch.on(
-            drill.command(), fault.grade().isEmpty() ? null : fault.grade(), settings.lasting);
+            drill.command(),
+            fault.grade().isEmpty() ? null : fault.grade(),
+            settings.lasting.plus(SWITCH_MARGIN));
     start = System.nanoTime();
     Thread switchOffAtExit = new Thread(this::switchOffQuietly, "drill-off");
     Runtime.getRuntime().addShutdownHook(switchOffAtExit);

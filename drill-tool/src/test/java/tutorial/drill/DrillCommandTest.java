@@ -83,6 +83,9 @@ class DrillCommandTest {
     assertThat(standIn.drill())
         .hasValueSatisfying(d -> assertThat(d.fault().grade()).isEqualTo("100%"));
 
+    // the switch holds it longer: the command ends the drill itself, the switch only a killed one
+    assertThat(standIn.drill().orElseThrow().until())
+        .isAfter(standIn.drill().orElseThrow().since().plusSeconds(2 + 29));
     assertThat(run.get(10, TimeUnit.SECONDS)).as(err.toString()).isZero();
     assertThat(standIn.drill()).isEmpty();
     assertThat(out.toString())
@@ -125,6 +128,8 @@ class DrillCommandTest {
     assertThat(drill(withSwitch())).isEqualTo(DrillCommand.USAGE);
     assertThat(err.toString()).contains("say which drill: ./drill --list names them");
     assertThat(drill(withSwitch("slow", "+1s", "more"))).isEqualTo(DrillCommand.USAGE);
+    assertThat(drill(withSwitch("--for=60m", "slow"))).isEqualTo(DrillCommand.USAGE);
+    assertThat(err.toString()).contains("--for: a drill runs at most 59m");
     assertThat(standIn.drill()).isEmpty();
   }
 
