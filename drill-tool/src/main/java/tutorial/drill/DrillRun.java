@@ -186,7 +186,7 @@ final class DrillRun {
     }
     line(
         "watching "
-            + String.join(", ", alertStates.keySet())
+            + String.join(", ", active())
             + " resolve (Ctrl-C quits; at most "
             + minutes(settings.resolveWait.toNanos())
             + ")");
@@ -205,10 +205,15 @@ final class DrillRun {
             "still active after "
                 + minutes(until - stoppedAt)
                 + ": "
-                + String.join(", ", alertStates.keySet()));
+                + String.join(", ", active()));
         return;
       }
     }
+  }
+
+  /** The drill's alerts pending or firing now, in the drill's order, whichever came first. */
+  private List<String> active() {
+    return watch.alerts().stream().filter(alertStates::containsKey).toList();
   }
 
   /** One line of values, then a line for each change of the drill's alerts. */
