@@ -65,21 +65,15 @@ public final class GitHubClient {
    */
   public static GitHubClient connect(
       UpstreamSettings settings, Tracing tracing, PrometheusRegistry registry) {
-    UpstreamStandIn standIn = settings.offline() ? UpstreamStandIn.start(settings) : null;
-    // no request needs the switch: it opens beside the service's start, not in its way
-    Thread openSwitch =
-        new Thread(
-            () -> {
-              if (standIn != null) {
-                DrillControl.open(settings.drillPort(), standIn);
-              } else {
-                DrillControl.refusing(settings.drillPort(), settings.apiUrl());
-              }
-            },
-            "drill-switch");
-    openSwitch.setDaemon(true);
-    openSwitch.start();
-    String baseUrl = standIn != null ? standIn.baseUrl() : settings.apiUrl();
+    String baseUrl;
+    if (settings.offline()) {
+      UpstreamStandIn standIn = UpstreamStandIn.start(settings);
+      DrillControl.open(settings.drillPort(), standIn);
+      baseUrl = standIn.baseUrl();
+    } else {
+      DrillControl.refusing(settings.drillPort(), settings.apiUrl());
+      baseUrl = settings.apiUrl();
+    }
     return connect(settings, baseUrl, tracing, UpstreamCalls.countedIn(registry));
   }
 
