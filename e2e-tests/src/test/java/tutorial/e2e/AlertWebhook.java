@@ -3,7 +3,6 @@ package tutorial.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,11 +57,6 @@ final class AlertWebhook implements AutoCloseable {
   /** What an Alertmanager's {@code webhook_configs} url is. */
   String url() {
     return LoopbackServer.baseUrl(server) + "/alerts";
-  }
-
-  /** Every alert received so far, in the order they came. */
-  List<Alert> alerts() {
-    return new ArrayList<>(alerts);
   }
 
   /**
